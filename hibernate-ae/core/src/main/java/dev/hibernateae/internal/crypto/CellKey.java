@@ -1,0 +1,126 @@
+package dev.hibernateae.internal.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The three keys that AEAD_AES_256_CBC_HMAC_SHA256 derives from a 32-byte column encryption key, derived once
+ * and then used for every cell. Each thread gets its own keyed {@link Mac} and {@link Cipher} objects for this
+ * key, so no cell pays for object creation or HMAC key set-up, and no thread waits for another.
+ *
+ * <p>Immutable until {@link #destroy()}, which zeroes the bytes this object holds. It never prints them.
+ */
+public final class CellKey implements AutoCloseable {
+    /** Length of a column encryption key and of each derived key, in bytes. */
+    public static final int KEY_LENGTH = 32;
+
+    private static final String HMAC_SHA256 = "HmacSHA256";
+    private static final String ALGORITHM_LABEL =
+            " with encryption algorithm:AEAD_AES_256_CBC_HMAC_SHA256 and key length:256";
+    private static final byte[] ENCRYPTION_LABEL = utf16le("Microsoft SQL Server cell encryption key" + ALGORITHM_LABEL);
+    private static final byte[] MAC_LABEL = utf16le("Microsoft SQL Server cell MAC key" + ALGORITHM_LABEL);
+    private static final byte[] IV_LABEL = utf16le("Microsoft SQL Server cell IV key" + ALGORITHM_LABEL);
+
+    private final DestroyableSecretKey encryptionKey;
+    private final DestroyableSecretKey macKey;
+    private final DestroyableSecretKey ivKey;
+    private final ThreadLocal<CellWorkspace> workspaces;
+    private volatile boolean destroyed;
+
+    private CellKey(DestroyableSecretKey encryptionKey, DestroyableSecretKey macKey, DestroyableSecretKey ivKey) {
+        this.encryptionKey = encryptionKey;
+        this.macKey = macKey;
+        this.ivKey = ivKey;
+        this.workspaces = ThreadLocal.withInitial(this::newWorkspace);
+    }
+
+    /**
+     * Derives the cell keys from a column encryption key. The caller keeps ownership of {@code rootKey} and
+     * should zero it when done; this object keeps no reference to it.
+     *
+     * @throws IllegalArgumentException if the key is not exactly 32 bytes
+     */
+    public static CellKey derive(byte[] rootKey) {
+        if (rootKey == null || rootKey.length != KEY_LENGTH) {
+            throw new IllegalArgumentException("A column encryption key must be exactly " + KEY_LENGTH
+                    + " bytes, got " + (rootKey == null ? "none" : rootKey.length + " bytes"));
+        }
+        byte[] enc = null;
+        byte[] mac = null;
+        byte[] iv = null;
+        try {
+            Mac hmac = Mac.getInstance(HMAC_SHA256);
+            hmac.init(new SecretKeySpec(rootKey, HMAC_SHA256));
+            enc = hmac.doFinal(ENCRYPTION_LABEL);
+            mac = hmac.doFinal(MAC_LABEL);
+            iv = hmac.doFinal(IV_LABEL);
+            return new CellKey(new DestroyableSecretKey(enc, "AES"), new DestroyableSecretKey(mac, HMAC_SHA256),
+                    new DestroyableSecretKey(iv, HMAC_SHA256));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JDK lacks HmacSHA256", e);
+        } finally {
+            zero(enc);
+            zero(mac);
+            zero(iv);
+        }
+    }
+
+    /** The per-thread objects for this key; fails once the key was destroyed. */
+    CellWorkspace workspace() {
+        if (destroyed) {
+            throw new IllegalStateException("This column encryption key was discarded (evicted or rotated); "
+                    + "fetch it again from the key ring");
+        }
+        return workspaces.get();
+    }
+
+    private CellWorkspace newWorkspace() {
+        try {
+            Mac tagMac = Mac.getInstance(HMAC_SHA256);
+            tagMac.init(macKey);
+            Mac ivMac = Mac.getInstance(HMAC_SHA256);
+            ivMac.init(ivKey);
+            return new CellWorkspace(encryptionKey, tagMac, ivMac, Cipher.getInstance("AES/CBC/PKCS5Padding"),
+                    Cipher.getInstance("AES/CBC/PKCS5Padding"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JDK lacks AES/CBC/PKCS5Padding or HmacSHA256", e);
+        }
+    }
+
+    /** Zeroes the derived key bytes held here. Cells can no longer be encrypted or decrypted with this key. */
+    public void destroy() {
+        destroyed = true;
+        encryptionKey.destroy();
+        macKey.destroy();
+        ivKey.destroy();
+        workspaces.remove();
+    }
+
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    @Override
+    public void close() {
+        destroy();
+    }
+
+    @Override
+    public String toString() {
+        return destroyed ? "CellKey[destroyed]" : "CellKey[redacted]";
+    }
+
+    private static byte[] utf16le(String s) {
+        return s.getBytes(StandardCharsets.UTF_16LE);
+    }
+
+    private static void zero(byte[] bytes) {
+        if (bytes != null) {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+}
