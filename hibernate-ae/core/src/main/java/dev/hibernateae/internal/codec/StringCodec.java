@@ -1,0 +1,74 @@
+package dev.hibernateae.internal.codec;
+
+import dev.hibernateae.api.UnsupportedPlaintextException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Strings as nvarchar (UTF-16LE, the default) or UTF-8 varchar. The string is taken exactly as given: no case
+ * folding or Unicode normalization, so "é" precomposed and decomposed are different values, as in a {@code _BIN2}
+ * collation. Unpaired surrogates are refused because no encoding can carry them and back.
+ */
+final class StringCodec implements PlaintextCodec<String> {
+    private final Charset charset;
+    private final int maxLength;
+
+    StringCodec(CodecOptions.StringEncoding encoding, int maxLength) {
+        this.charset = encoding == CodecOptions.StringEncoding.UTF_8 ? StandardCharsets.UTF_8 : StandardCharsets.UTF_16LE;
+        this.maxLength = maxLength;
+    }
+
+    @Override
+    public Class<String> javaType() {
+        return String.class;
+    }
+
+    @Override
+    public byte[] encode(String value) {
+        if (maxLength >= 0 && value.length() > maxLength) {
+            throw new UnsupportedPlaintextException("String of " + value.length()
+                    + " characters is longer than the attribute's length of " + maxLength
+                    + "; raise @Column(length) and the column size, or shorten the value");
+        }
+        requireWellFormed(value);
+        return value.getBytes(charset);
+    }
+
+    @Override
+    public String decode(byte[] bytes) {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new UnsupportedPlaintextException("Decrypted value is not valid " + charset.name()
+                    + " text: the column holds cells of another type or string encoding");
+        }
+    }
+
+    @Override
+    public int maxEncodedLength() {
+        if (maxLength < 0) {
+            return -1;
+        }
+        // UTF-16: 2 bytes per code unit. UTF-8: at most 3 bytes per code unit (a surrogate pair, 2 units, is 4 bytes).
+        return charset == StandardCharsets.UTF_8 ? maxLength * 3 : maxLength * 2;
+    }
+
+    private static void requireWellFormed(String value) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new UnsupportedPlaintextException("String has an unpaired UTF-16 surrogate at index " + i
+                        + "; it cannot be encoded and decoded back unchanged");
+            }
+        }
+    }
+}
