@@ -43,6 +43,15 @@ public final class EncryptionSettings {
      */
     public static final String PROVIDERS = PREFIX + "providers";
 
+    /**
+     * What loading does when an encrypted attribute's column encryption key cannot be unwrapped here (its master key
+     * is absent or not trusted): {@code fail} (the default) raises an error naming the attribute and key;
+     * {@code null} loads the attribute as {@code null}. In {@code null} mode, entities with encrypted attributes are
+     * updated with only their changed columns, so a flush never overwrites ciphertext this client could not read.
+     * Tampered cells always fail, in either mode.
+     */
+    public static final String UNREADABLE_ATTRIBUTES = PREFIX + "unreadable_attributes";
+
     private EncryptionSettings() {
     }
 }

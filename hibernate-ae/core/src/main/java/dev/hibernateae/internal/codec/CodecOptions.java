@@ -1,5 +1,7 @@
 package dev.hibernateae.internal.codec;
 
+import dev.hibernateae.api.StringEncoding;
+
 /**
  * Per-attribute choices that change the normalized bytes, taken from the mapping ({@code @Column(length, precision,
  * scale)}, the fractional-second precision of temporal columns, {@code @Enumerated}).
@@ -54,13 +56,6 @@ public record CodecOptions(StringEncoding stringEncoding, int length, int precis
         return new CodecOptions(stringEncoding, length, precision, scale, fractionalSeconds, mapping);
     }
 
-    /** How a string becomes bytes. */
-    public enum StringEncoding {
-        /** As SQL Server's nchar/nvarchar: UTF-16 little-endian. The default. */
-        UTF_16LE,
-        /** As a varchar with a UTF-8 collation. Shorter cells for mostly-ASCII text. */
-        UTF_8
-    }
 
     /** How an enum constant becomes bytes. */
     public enum EnumMapping {

@@ -1,5 +1,6 @@
 package dev.hibernateae.internal.codec;
 
+import dev.hibernateae.api.StringEncoding;
 import dev.hibernateae.api.UnsupportedPlaintextException;
 
 /** Enums by name (as a string, the default) or by ordinal (as an int). */
@@ -9,7 +10,7 @@ final class EnumCodec<E extends Enum<E>> implements PlaintextCodec<E> {
     private final PlaintextCodec<String> names;
     private final PlaintextCodec<Integer> ordinals;
 
-    EnumCodec(Class<E> type, CodecOptions.EnumMapping mapping, CodecOptions.StringEncoding encoding) {
+    EnumCodec(Class<E> type, CodecOptions.EnumMapping mapping, StringEncoding encoding) {
         this.type = type;
         this.constants = type.getEnumConstants();
         if (mapping == CodecOptions.EnumMapping.NAME) {

@@ -1,5 +1,6 @@
 package dev.hibernateae.internal.codec;
 
+import dev.hibernateae.api.StringEncoding;
 import dev.hibernateae.api.UnsupportedPlaintextException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,8 +17,8 @@ final class StringCodec implements PlaintextCodec<String> {
     private final Charset charset;
     private final int maxLength;
 
-    StringCodec(CodecOptions.StringEncoding encoding, int maxLength) {
-        this.charset = encoding == CodecOptions.StringEncoding.UTF_8 ? StandardCharsets.UTF_8 : StandardCharsets.UTF_16LE;
+    StringCodec(StringEncoding encoding, int maxLength) {
+        this.charset = encoding == StringEncoding.UTF_8 ? StandardCharsets.UTF_8 : StandardCharsets.UTF_16LE;
         this.maxLength = maxLength;
     }
 

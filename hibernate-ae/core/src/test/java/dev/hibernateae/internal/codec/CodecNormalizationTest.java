@@ -1,5 +1,7 @@
 package dev.hibernateae.internal.codec;
 
+import dev.hibernateae.api.StringEncoding;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,7 +30,7 @@ class CodecNormalizationTest {
     void stringsAreUtf16LittleEndianByDefaultAndUtf8OnRequest() {
         assertEquals("480065006c006c006f00", hex(String.class, CodecOptions.DEFAULTS, "Hello"));
         assertEquals(HEX.formatHex("héllo".getBytes(StandardCharsets.UTF_8)),
-                hex(String.class, CodecOptions.DEFAULTS.withStringEncoding(CodecOptions.StringEncoding.UTF_8), "héllo"));
+                hex(String.class, CodecOptions.DEFAULTS.withStringEncoding(StringEncoding.UTF_8), "héllo"));
     }
 
     @Test

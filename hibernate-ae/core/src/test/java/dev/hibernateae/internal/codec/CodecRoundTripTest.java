@@ -1,5 +1,7 @@
 package dev.hibernateae.internal.codec;
 
+import dev.hibernateae.api.StringEncoding;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +40,7 @@ class CodecRoundTripTest {
         List<String> values = List.of("", "a", "795-73-9838", "Ünïcødé ✓", "𝄞 music 😀 astral", "\u0000nul",
                 "x".repeat(4000));
         roundTrips(String.class, CodecOptions.DEFAULTS, values);
-        roundTrips(String.class, CodecOptions.DEFAULTS.withStringEncoding(CodecOptions.StringEncoding.UTF_8), values);
+        roundTrips(String.class, CodecOptions.DEFAULTS.withStringEncoding(StringEncoding.UTF_8), values);
     }
 
     @Test

@@ -1,0 +1,122 @@
+package dev.hibernateae.internal.hibernate;
+
+import jakarta.persistence.AttributeConverter;
+import java.lang.reflect.Type;
+import org.hibernate.boot.model.convert.internal.AutoApplicableConverterDescriptorBypassedImpl;
+import org.hibernate.boot.model.convert.spi.AutoApplicableConverterDescriptor;
+import org.hibernate.boot.model.convert.spi.ConverterDescriptor;
+import org.hibernate.boot.model.convert.spi.JpaAttributeConverterCreationContext;
+import org.hibernate.resource.beans.spi.ManagedBean;
+import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
+import org.hibernate.type.descriptor.java.JavaType;
+
+/**
+ * Hands one attribute's converter instance to Hibernate. Hibernate's own instance-based descriptor reads the
+ * domain type from the converter class's type arguments, which for a generic converter is {@code Object}; this one
+ * states the attribute's real type so Hibernate matches parameters and literals against it.
+ */
+final class EncryptedConverterDescriptor<T> implements ConverterDescriptor<T, byte[]> {
+    private final EncryptedAttributeConverter<T> converter;
+
+    EncryptedConverterDescriptor(EncryptedAttributeConverter<T> converter) {
+        this.converter = converter;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Class<? extends AttributeConverter<T, byte[]>> getAttributeConverterClass() {
+        return (Class) EncryptedAttributeConverter.class;
+    }
+
+    @Override
+    public Type getDomainValueResolvedType() {
+        return converter.javaType();
+    }
+
+    @Override
+    public Type getRelationalValueResolvedType() {
+        return byte[].class;
+    }
+
+    @Override
+    public AutoApplicableConverterDescriptor getAutoApplyDescriptor() {
+        return AutoApplicableConverterDescriptorBypassedImpl.INSTANCE;
+    }
+
+    @Override
+    public JpaAttributeConverter<T, byte[]> createJpaAttributeConverter(JpaAttributeConverterCreationContext context) {
+        JavaType<T> domain = context.getJavaTypeRegistry().resolveDescriptor(converter.javaType());
+        JavaType<byte[]> relational = context.getJavaTypeRegistry().resolveDescriptor(byte[].class);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        JavaType<EncryptedAttributeConverter<T>> converterType =
+                (JavaType) context.getJavaTypeRegistry().resolveDescriptor(EncryptedAttributeConverter.class);
+        return new Bean<>(converter, domain, relational, converterType);
+    }
+
+    /** The converter as Hibernate's runtime sees it; {@link #getConverterBean()} leads back to our instance. */
+    static final class Bean<T> implements JpaAttributeConverter<T, byte[]>, ManagedBean<EncryptedAttributeConverter<T>> {
+        private final EncryptedAttributeConverter<T> converter;
+        private final JavaType<T> domain;
+        private final JavaType<byte[]> relational;
+        private final JavaType<EncryptedAttributeConverter<T>> converterType;
+
+        Bean(EncryptedAttributeConverter<T> converter, JavaType<T> domain, JavaType<byte[]> relational,
+                JavaType<EncryptedAttributeConverter<T>> converterType) {
+            this.converter = converter;
+            this.domain = domain;
+            this.relational = relational;
+            this.converterType = converterType;
+        }
+
+        EncryptedAttributeConverter<T> converter() {
+            return converter;
+        }
+
+        @Override
+        public T toDomainValue(byte[] relationalValue) {
+            return converter.convertToEntityAttribute(relationalValue);
+        }
+
+        @Override
+        public byte[] toRelationalValue(T domainValue) {
+            return converter.convertToDatabaseColumn(domainValue);
+        }
+
+        @Override
+        public JavaType<T> getDomainJavaType() {
+            return domain;
+        }
+
+        @Override
+        public JavaType<byte[]> getRelationalJavaType() {
+            return relational;
+        }
+
+        @Override
+        public JavaType<? extends AttributeConverter<T, byte[]>> getConverterJavaType() {
+            return converterType;
+        }
+
+        @Override
+        public ManagedBean<? extends AttributeConverter<T, byte[]>> getConverterBean() {
+            return this;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Class<EncryptedAttributeConverter<T>> getBeanClass() {
+            return (Class) EncryptedAttributeConverter.class;
+        }
+
+        @Override
+        public EncryptedAttributeConverter<T> getBeanInstance() {
+            return converter;
+        }
+
+        @Override
+        public String toString() {
+            return converter.toString();
+        }
+    }
+
+}
