@@ -16,6 +16,8 @@ import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Value;
+import org.hibernate.type.descriptor.java.MutabilityPlan;
+import org.hibernate.type.spi.TypeConfiguration;
 
 /**
  * Called by Hibernate for every {@code @Encrypted} attribute while the mapping is built: chooses the codec from the
@@ -64,6 +66,7 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
                 cellLength);
 
         basic.setJpaAttributeConverterDescriptor(new EncryptedConverterDescriptor<>(converter));
+        basic.setExplicitMutabilityPlanAccess(types -> mutabilityPlan(converter, types));
         column.setLength((long) cellLength);
         column.setPrecision(null);
         column.setScale(null);
@@ -80,6 +83,12 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
             PlaintextCodec<?> codec, EncryptionRuntime runtime, boolean element, int cellLength) {
         return new EncryptedAttributeConverter(role, boxed(javaType, codec), annotation.type(), annotation.key(), codec,
                 runtime, element, cellLength);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static MutabilityPlan<?> mutabilityPlan(EncryptedAttributeConverter converter, TypeConfiguration types) {
+        MutabilityPlan domainPlan = types.getJavaTypeRegistry().resolveDescriptor(converter.javaType()).getMutabilityPlan();
+        return new CiphertextMutabilityPlan(converter, domainPlan);
     }
 
     private static Class<?> boxed(Class<?> javaType, PlaintextCodec<?> codec) {

@@ -22,6 +22,10 @@ final class EncryptedConverterDescriptor<T> implements ConverterDescriptor<T, by
         this.converter = converter;
     }
 
+    EncryptedAttributeConverter<T> converter() {
+        return converter;
+    }
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Class<? extends AttributeConverter<T, byte[]>> getAttributeConverterClass() {

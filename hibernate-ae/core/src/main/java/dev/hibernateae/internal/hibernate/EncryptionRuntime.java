@@ -71,6 +71,14 @@ public final class EncryptionRuntime implements Service {
         attributesByRole.put(converter.role(), converter);
     }
 
+    /** Replaces the provisional registrations of the binder with the attributes under their final roles. */
+    void replaceAttributes(java.util.List<EncryptedAttributeConverter<?>> converters) {
+        attributesByRole.clear();
+        for (EncryptedAttributeConverter<?> converter : converters) {
+            attributesByRole.put(converter.role(), converter);
+        }
+    }
+
     /** The encrypted attribute with this role ({@code com.example.Patient.ssn}, {@code ...Patient.address.zip}). */
     public EncryptedAttributeConverter<?> attribute(String role) {
         EncryptedAttributeConverter<?> converter = attributesByRole.get(role);

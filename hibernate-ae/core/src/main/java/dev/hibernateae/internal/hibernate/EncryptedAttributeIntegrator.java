@@ -1,0 +1,58 @@
+package dev.hibernateae.internal.hibernate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.mapping.BasicValue;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.Component;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.Table;
+import org.hibernate.mapping.Value;
+
+/**
+ * Runs once the mapping is complete: gives every encrypted attribute its full role (with embeddable paths and
+ * collection roles, which the binder cannot see yet) and checks existing columns when the schema is validated.
+ */
+public final class EncryptedAttributeIntegrator implements Integrator {
+
+    @Override
+    public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+        EncryptionRuntime runtime = sessionFactory.getServiceRegistry().getService(EncryptionRuntime.class);
+        if (runtime == null) {
+            return;
+        }
+        List<EncryptedColumn> columns = new ArrayList<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            for (Property property : entity.getProperties()) {
+                visit(entity.getEntityName() + "." + property.getName(), property.getValue(), entity.getTable(), columns);
+            }
+        }
+        for (Collection collection : metadata.getCollectionBindings()) {
+            visit(collection.getRole(), collection.getElement(), collection.getCollectionTable(), columns);
+        }
+        runtime.replaceAttributes(columns.stream().map(EncryptedColumn::converter).toList());
+        new EncryptedColumnValidator(sessionFactory).validate(columns);
+    }
+
+    private static void visit(String role, Value value, Table table, List<EncryptedColumn> found) {
+        if (value instanceof BasicValue basic
+                && basic.getJpaAttributeConverterDescriptor() instanceof EncryptedConverterDescriptor<?> descriptor) {
+            EncryptedAttributeConverter<?> converter = descriptor.converter();
+            converter.role(role);
+            found.add(new EncryptedColumn(converter, table, basic.getColumns().get(0).getName()));
+        } else if (value instanceof Component component) {
+            for (Property property : component.getProperties()) {
+                visit(role + "." + property.getName(), property.getValue(), table, found);
+            }
+        }
+    }
+
+    /** An encrypted attribute and the column that stores it. */
+    record EncryptedColumn(EncryptedAttributeConverter<?> converter, Table table, String column) {
+    }
+}
