@@ -19,7 +19,8 @@ final class KeyStoreFile {
     private final Path location;
 
     KeyStoreFile(Path location) {
-        this.location = Objects.requireNonNull(location, "location");
+        // Absolute, so that messages say which file even when the working directory is not what one thinks.
+        this.location = Objects.requireNonNull(location, "location").toAbsolutePath();
     }
 
     Path location() {

@@ -1,10 +1,9 @@
 package dev.hibernateae.keystore;
 
-import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.spi.RsaMasterKey;
 import java.security.GeneralSecurityException;
-import java.security.SignatureException;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import javax.crypto.Cipher;

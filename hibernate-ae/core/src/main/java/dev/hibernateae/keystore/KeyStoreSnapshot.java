@@ -144,8 +144,8 @@ final class KeyStoreSnapshot {
 
     private static ColumnMasterKeyException notAKeyStore(KeyStoreFile file, String type, Exception e) {
         return new ColumnMasterKeyException("Keystore file " + file.location() + " of provider "
-                + JavaKeyStoreProvider.NAME + " cannot be read as a " + type + " keystore (" + e.getMessage()
-                + "). Check that it is a PKCS12 or JKS keystore made with keytool and that "
+                + JavaKeyStoreProvider.NAME + " cannot be read as a " + type + " keystore ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "). Check that it is a PKCS12 or JKS keystore made with keytool and that "
                 + EncryptionSettings.KEYSTORE_TYPE + " matches", e);
     }
 }
