@@ -16,7 +16,7 @@ import java.util.Locale;
  *       ciphertext | signature}, where keyPath is the lower-cased path in UTF-16LE, ciphertext is RSA-OAEP of the
  *       CEK and signature is SHA256withRSA over every byte before it. The signature is verified before the key is
  *       unwrapped;</li>
- *   <li>the CMK metadata signature: SHA256withRSA over
+ *   <li>the CMK metadata signature: SHA256withRSA over {@link #metadataSignatureInput(byte[])} of the metadata
  *       {@code UTF-16LE(lower(providerName)) | UTF-16LE(lower(keyPath)) | UTF-16LE("true"|"false")}.</li>
  * </ul>
  */
@@ -105,7 +105,7 @@ public abstract class RsaColumnMasterKeyProvider implements ColumnMasterKeyProvi
     @Override
     public byte[] signColumnMasterKeyMetadata(String masterKeyPath, boolean allowEnclaveComputations) {
         requirePath(masterKeyPath);
-        return masterKey(masterKeyPath).sign(metadata(masterKeyPath, allowEnclaveComputations));
+        return masterKey(masterKeyPath).sign(metadataSignatureInput(metadata(masterKeyPath, allowEnclaveComputations)));
     }
 
     @Override
@@ -115,7 +115,21 @@ public abstract class RsaColumnMasterKeyProvider implements ColumnMasterKeyProvi
         if (signature == null) {
             return false;
         }
-        return masterKey(masterKeyPath).verify(metadata(masterKeyPath, allowEnclaveComputations), signature);
+        return masterKey(masterKeyPath).verify(
+                metadataSignatureInput(metadata(masterKeyPath, allowEnclaveComputations)), signature);
+    }
+
+    /**
+     * The message whose SHA256withRSA signature is the CMK metadata signature. SQL Server's drivers disagree here, so
+     * a provider picks what its counterpart in mssql-jdbc does: the Azure Key Vault provider signs the metadata's
+     * SHA-256 digest with {@code RS256}, which is SHA256withRSA over the metadata itself (this default); the Java
+     * KeyStore provider feeds the metadata's SHA-256 digest to SHA256withRSA, hashing it twice, and overrides this to
+     * return that digest.
+     *
+     * @param metadata {@code UTF-16LE(lower(providerName)) | UTF-16LE(lower(keyPath)) | UTF-16LE("true"|"false")}
+     */
+    protected byte[] metadataSignatureInput(byte[] metadata) {
+        return metadata;
     }
 
     private byte[] metadata(String masterKeyPath, boolean allowEnclaveComputations) {
