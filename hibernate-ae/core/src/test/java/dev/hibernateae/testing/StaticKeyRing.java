@@ -34,6 +34,10 @@ public final class StaticKeyRing implements KeyRing {
         unavailable.add(name);
     }
 
+    public void makeAvailable(String name) {
+        unavailable.remove(name);
+    }
+
     @Override
     public CellKey cellKey(String name) {
         if (unavailable.contains(name)) {

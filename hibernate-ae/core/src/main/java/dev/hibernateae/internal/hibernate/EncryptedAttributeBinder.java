@@ -42,14 +42,20 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
         }
 
         Value value = property.getValue();
-        boolean element = false;
-        if (value instanceof Collection collection) {
+        Collection collection = value instanceof Collection c ? c : null;
+        boolean element = collection != null;
+        if (element) {
             value = collection.getElement();
-            element = true;
         }
-        if (!(value instanceof BasicValue basic)) {
+        if (!(value instanceof BasicValue original)) {
             throw new AlwaysEncryptedException("@Encrypted on " + role + ": only basic attributes and element "
                     + "collections of basic values can be encrypted; encrypt the fields of an embeddable instead");
+        }
+        BasicValue basic = original;
+        if (basic.getResolution() != null) {
+            // Binders run in a second pass, by which time an element collection's value may already be resolved
+            // (typed as plaintext); it is resolved again, with the converter, when Hibernate next asks.
+            ResolvedValueReset.unresolve(basic, role);
         }
 
         Class<?> javaType = javaType(basic, context, role);

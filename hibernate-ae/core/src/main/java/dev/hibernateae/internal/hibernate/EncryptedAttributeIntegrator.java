@@ -44,11 +44,24 @@ public final class EncryptedAttributeIntegrator implements Integrator {
                 && basic.getJpaAttributeConverterDescriptor() instanceof EncryptedConverterDescriptor<?> descriptor) {
             EncryptedAttributeConverter<?> converter = descriptor.converter();
             converter.role(role);
+            requireConverterApplied(basic, converter);
             found.add(new EncryptedColumn(converter, table, basic.getColumns().get(0).getName()));
         } else if (value instanceof Component component) {
             for (Property property : component.getProperties()) {
                 visit(role + "." + property.getName(), property.getValue(), table, found);
             }
+        }
+    }
+
+    /** Fails closed: an attribute Hibernate would store without our converter must not boot. */
+    private static void requireConverterApplied(BasicValue basic, EncryptedAttributeConverter<?> converter) {
+        basic.resolve();
+        if (!(basic.getResolution().getValueConverter() instanceof EncryptedConverterDescriptor.Bean<?> bean)
+                || bean.converter() != converter
+                || basic.getResolution().getJdbcType().getDdlTypeCode() != java.sql.Types.VARBINARY) {
+            throw new dev.hibernateae.api.AlwaysEncryptedException("@Encrypted on " + converter.role()
+                    + " was not applied by Hibernate (another converter, @Type or @JdbcTypeCode on the attribute?); "
+                    + "remove them: hibernate-ae maps the attribute itself");
         }
     }
 
