@@ -24,67 +24,67 @@ public class AllTypes {
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
     @Column(length = 50)
-    public String text;
+    public String aString;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1", stringEncoding = StringEncoding.UTF_8)
     @Column(length = 50)
-    public String utf8Text;
+    public String aUtf8String;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public Boolean flag;
+    public Boolean aBoolean;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public byte tiny;
+    public byte aByte;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public Short small;
+    public Short aShort;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public int number;
+    public int anInt;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public Long big;
+    public Long aLong;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public Float real;
+    public Float aFloat;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public Double dbl;
+    public Double aDouble;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
     @Column(precision = 12, scale = 3)
-    public BigDecimal amount;
+    public BigDecimal aDecimal;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public LocalDate day;
+    public LocalDate aDate;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public LocalTime time;
+    public LocalTime aTime;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public LocalDateTime stamp;
+    public LocalDateTime aDateTime;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
     @Column(secondPrecision = 3)
-    public LocalDateTime stampMillis;
+    public LocalDateTime aDateTimeMillis;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public OffsetDateTime offsetStamp;
+    public OffsetDateTime anOffsetDateTime;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public Instant instant;
+    public Instant anInstant;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public UUID uuid;
+    public UUID aUuid;
 
     @Encrypted(type = EncryptionType.RANDOMIZED, key = "cek1")
     @Column(length = 100)
-    public byte[] blob;
+    public byte[] someBytes;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
-    public BloodType bloodByName;
+    public BloodType enumByName;
 
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
     @Enumerated(EnumType.ORDINAL)
-    public BloodType bloodByOrdinal;
+    public BloodType enumByOrdinal;
 }
