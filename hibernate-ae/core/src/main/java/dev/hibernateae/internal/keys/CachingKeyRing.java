@@ -119,7 +119,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     }
 
     private boolean isFresh(Slot slot, long now) {
-        return !slot.key.isCompletedExceptionally() && now - slot.loadedAt < ttlNanos;
+        return slot.key.isDone() && !slot.key.isCompletedExceptionally() && now - slot.loadedAt < ttlNanos;
     }
 
     /** Drops expired keys of every name, so that keys nobody asks for any more do not linger in memory. */
