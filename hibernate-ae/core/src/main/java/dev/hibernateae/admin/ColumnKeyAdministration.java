@@ -80,7 +80,13 @@ public final class ColumnKeyAdministration {
                     + "which setting " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " does not list: add the "
                     + "path there first, or the application would refuse every key wrapped by it");
         }
-        ColumnMasterKeyProvider provider = keys.providers().provider(providerName);
+        ColumnMasterKeyProvider provider;
+        try {
+            provider = keys.providers().provider(providerName);
+        } catch (ColumnMasterKeyException e) {
+            throw new ColumnMasterKeyException("Column master key '" + name + "' cannot be created: "
+                    + e.getMessage(), e);
+        }
         byte[] signature;
         try {
             signature = provider.signColumnMasterKeyMetadata(keyPath, allowEnclaveComputations);

@@ -192,8 +192,8 @@ class ColumnKeyAdministrationTest {
     void aMasterKeyOfAnUnknownProviderCannotBeCreated() {
         ColumnMasterKeyException refused = assertThrows(ColumnMasterKeyException.class,
                 () -> admin.createColumnMasterKey("cmk1", "NO_SUCH_STORE", PATH_1, false));
-        assertTrue(refused.getMessage().contains("Unknown column master key provider 'NO_SUCH_STORE'"),
-                refused.getMessage());
+        assertTrue(refused.getMessage().contains("'cmk1' cannot be created: Unknown column master key provider "
+                + "'NO_SUCH_STORE'"), refused.getMessage());
         assertTrue(refused.getMessage().contains(TestRsaProvider.NAME), refused.getMessage());
         assertEquals(List.of(), admin.listColumnMasterKeys());
     }

@@ -94,8 +94,10 @@ public final class KeyTablesDatabase implements AutoCloseable {
             if (System.getenv("CI") != null) {
                 throw new IllegalStateException(product + " at " + url + " is required when CI is set", e);
             }
-            Assumptions.abort(product + " at " + url + " is not reachable (" + e.getMessage()
-                    + "); skipped because CI is unset");
+            String message = product + " at " + url + " is not reachable (" + e.getMessage()
+                    + "); its tests are skipped because CI is unset";
+            System.err.println("SKIPPED: " + message);
+            Assumptions.abort(message);
             throw new AssertionError("unreachable");
         }
     }
