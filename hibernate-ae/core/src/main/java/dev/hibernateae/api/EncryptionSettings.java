@@ -38,8 +38,11 @@ public final class EncryptionSettings {
 
     /**
      * Comma-separated class names of {@link dev.hibernateae.spi.ColumnMasterKeyProvider} implementations to register,
-     * in addition to those found through {@code META-INF/services}. Each needs a public no-argument constructor or a
-     * constructor taking {@code java.util.Map<String, Object>} (the settings).
+     * in addition to those found through {@code META-INF/services} (a collection of classes or provider instances
+     * works too). Each class needs one of, in this order of preference: a public static
+     * {@code fromSettings(java.util.Map<String, Object>)} method, a public constructor taking that map (the
+     * settings), or a public no-argument constructor. Provider names are case-insensitive; a provider registered
+     * in code wins over one named here, which wins over one from {@code META-INF/services}.
      */
     public static final String PROVIDERS = PREFIX + "providers";
 
@@ -51,6 +54,14 @@ public final class EncryptionSettings {
      * Tampered cells always fail, in either mode.
      */
     public static final String UNREADABLE_ATTRIBUTES = PREFIX + "unreadable_attributes";
+
+    /**
+     * Whether Hibernate schema generation ({@code create}, {@code create-drop}, {@code update}) creates the key
+     * tables when they are missing; default {@code true}. Schema generation never drops them: that would destroy
+     * every column encryption key. The same DDL ships in the jar under {@code META-INF/hibernate-ae/ddl/} for
+     * Flyway or Liquibase.
+     */
+    public static final String KEY_TABLES_SCHEMA_GENERATION = PREFIX + "key_tables.schema_generation";
 
     private EncryptionSettings() {
     }

@@ -1,5 +1,6 @@
 package dev.hibernateae.internal.crypto;
 
+import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -13,6 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
  * key, so no cell pays for object creation or HMAC key set-up, and no thread waits for another.
  *
  * <p>Immutable until {@link #destroy()}, which zeroes the bytes this object holds. It never prints them.
+ * A key that nobody references any more is zeroed as well, by a {@link Cleaner}: that is how a key ring retires
+ * an evicted key without ever pulling it from under a thread that is still encrypting with it (see
+ * {@link #destroy()}).
  */
 public final class CellKey implements AutoCloseable {
     /** Length of a column encryption key and of each derived key, in bytes. */
@@ -24,11 +28,14 @@ public final class CellKey implements AutoCloseable {
     private static final byte[] ENCRYPTION_LABEL = utf16le("Microsoft SQL Server cell encryption key" + ALGORITHM_LABEL);
     private static final byte[] MAC_LABEL = utf16le("Microsoft SQL Server cell MAC key" + ALGORITHM_LABEL);
     private static final byte[] IV_LABEL = utf16le("Microsoft SQL Server cell IV key" + ALGORITHM_LABEL);
+    /** One daemon thread for the whole library; it only zeroes arrays. */
+    private static final Cleaner ZEROIZER = Cleaner.create();
 
     private final DestroyableSecretKey encryptionKey;
     private final DestroyableSecretKey macKey;
     private final DestroyableSecretKey ivKey;
     private final ThreadLocal<CellWorkspace> workspaces;
+    private final Cleaner.Cleanable zeroing;
     private volatile boolean destroyed;
 
     private CellKey(DestroyableSecretKey encryptionKey, DestroyableSecretKey macKey, DestroyableSecretKey ivKey) {
@@ -36,6 +43,8 @@ public final class CellKey implements AutoCloseable {
         this.macKey = macKey;
         this.ivKey = ivKey;
         this.workspaces = ThreadLocal.withInitial(this::newWorkspace);
+        // The action must not reach this object, or it would never become unreachable.
+        this.zeroing = ZEROIZER.register(this, new Zeroing(encryptionKey, macKey, ivKey));
     }
 
     /**
@@ -91,12 +100,16 @@ public final class CellKey implements AutoCloseable {
         }
     }
 
-    /** Zeroes the derived key bytes held here. Cells can no longer be encrypted or decrypted with this key. */
+    /**
+     * Zeroes the derived key bytes held here now. Cells can no longer be encrypted or decrypted with this key.
+     *
+     * <p>Call it only when no other thread can still be using the key: a thread that is inside
+     * {@code encrypt}/{@code decrypt} at that moment fails. Owners that share a key between threads (the key ring)
+     * instead drop their reference and let the key be zeroed once it is unreachable.
+     */
     public void destroy() {
         destroyed = true;
-        encryptionKey.destroy();
-        macKey.destroy();
-        ivKey.destroy();
+        zeroing.clean();
         workspaces.remove();
     }
 
@@ -112,6 +125,22 @@ public final class CellKey implements AutoCloseable {
     @Override
     public String toString() {
         return destroyed ? "CellKey[destroyed]" : "CellKey[redacted]";
+    }
+
+    /** Zeroes the derived keys; runs once, on {@link #destroy()} or when the key became unreachable. */
+    private static final class Zeroing implements Runnable {
+        private final DestroyableSecretKey[] keys;
+
+        Zeroing(DestroyableSecretKey... keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public void run() {
+            for (DestroyableSecretKey key : keys) {
+                key.destroy();
+            }
+        }
     }
 
     private static byte[] utf16le(String s) {

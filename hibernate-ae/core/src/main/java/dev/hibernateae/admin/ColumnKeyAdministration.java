@@ -1,0 +1,362 @@
+package dev.hibernateae.admin;
+
+import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.api.ColumnEncryptionKeyException;
+import dev.hibernateae.api.ColumnMasterKeyException;
+import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.internal.crypto.CellKey;
+import dev.hibernateae.internal.keys.ConnectionSource;
+import dev.hibernateae.internal.keys.EncryptedValueRow;
+import dev.hibernateae.internal.keys.EncryptionKeyRow;
+import dev.hibernateae.internal.keys.KeyCatalog;
+import dev.hibernateae.internal.keys.KeyHierarchy;
+import dev.hibernateae.internal.keys.KeyTables;
+import dev.hibernateae.internal.keys.MasterKeyRow;
+import dev.hibernateae.spi.ColumnMasterKeyProvider;
+import dev.hibernateae.spi.RsaColumnMasterKeyProvider;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.jdbc.spi.JdbcServices;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+/**
+ * Creates, lists and drops the keys in the key tables, the way SQL Server's {@code CREATE COLUMN MASTER KEY},
+ * {@code CREATE COLUMN ENCRYPTION KEY} and {@code ALTER COLUMN ENCRYPTION KEY ... ADD/DROP VALUE} do.
+ *
+ * <ul>
+ *   <li>A column master key is only metadata here (provider, key path, enclave flag), signed by the key itself so
+ *       that a change to the row is detected.</li>
+ *   <li>A column encryption key is 32 random bytes, stored only wrapped by a column master key. It may hold a
+ *       second value wrapped by another master key: the primitive for rotating master keys.</li>
+ *   <li>Nothing here returns or prints key bytes. Every operation runs in its own transaction.</li>
+ * </ul>
+ * Master keys are checked exactly as the key ring checks them (trusted paths, metadata signature) before a key is
+ * wrapped under them, so a tampered row is never used to wrap a new key.
+ */
+public final class ColumnKeyAdministration {
+    /** SQL Server's limit: a column encryption key has at most two values. */
+    public static final int MAX_VALUES = 2;
+    private static final int MAX_NAME_LENGTH = 128;
+    private static final int MAX_PATH_LENGTH = 4000;
+
+    private final KeyHierarchy keys;
+    private final KeyCatalog catalog;
+    private final SecureRandom random = new SecureRandom();
+
+    private ColumnKeyAdministration(KeyHierarchy keys) {
+        this.keys = keys;
+        this.catalog = keys.catalog();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Records a column master key: signs its metadata with the key (so the key store must hold it, with its private
+     * key) and stores provider, path, flag and signature.
+     *
+     * @throws ColumnMasterKeyException if the name is taken, the provider unknown, the path not trusted, or the key
+     *         store cannot sign
+     */
+    public ColumnMasterKeyInfo createColumnMasterKey(String name, String providerName, String keyPath,
+            boolean allowEnclaveComputations) {
+        requireName(name, "column master key");
+        if (keyPath == null || keyPath.isBlank() || keyPath.length() > MAX_PATH_LENGTH) {
+            throw new ColumnMasterKeyException("Column master key '" + name + "' needs a key path of 1 to "
+                    + MAX_PATH_LENGTH + " characters");
+        }
+        if (!keys.verifier().trustedPaths().isTrusted(keyPath)) {
+            throw new ColumnMasterKeyException("Column master key '" + name + "' has key path '" + keyPath + "', "
+                    + "which setting " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " does not list: add the "
+                    + "path there first, or the application would refuse every key wrapped by it");
+        }
+        ColumnMasterKeyProvider provider;
+        try {
+            provider = keys.providers().provider(providerName);
+        } catch (ColumnMasterKeyException e) {
+            throw new ColumnMasterKeyException("Column master key '" + name + "' cannot be created: "
+                    + e.getMessage(), e);
+        }
+        byte[] signature;
+        try {
+            signature = provider.signColumnMasterKeyMetadata(keyPath, allowEnclaveComputations);
+        } catch (AlwaysEncryptedException e) {
+            throw new ColumnMasterKeyException("Column master key '" + name + "' cannot be created: provider "
+                    + provider.name() + " could not sign its metadata with key path '" + keyPath + "': "
+                    + e.getMessage(), e);
+        }
+        MasterKeyRow row = new MasterKeyRow(name, provider.name(), keyPath, allowEnclaveComputations, signature,
+                now());
+        catalog.inTransaction("create column master key '" + name + "'", tx -> {
+            if (tx.findMasterKey(name).isPresent()) {
+                throw new ColumnMasterKeyException("Column master key '" + name + "' already exists: choose "
+                        + "another name, or drop it first");
+            }
+            tx.insertMasterKey(row);
+            return null;
+        });
+        return info(row);
+    }
+
+    /**
+     * Creates a column encryption key of 32 bytes from {@link SecureRandom}, wrapped by the named master key.
+     *
+     * @throws ColumnEncryptionKeyException if the name is taken
+     * @throws ColumnMasterKeyException if the master key is missing or fails its checks
+     */
+    public ColumnEncryptionKeyInfo createColumnEncryptionKey(String name, String columnMasterKeyName) {
+        requireName(name, "column encryption key");
+        MasterKeyRow masterKey = masterKey(columnMasterKeyName, name);
+        byte[] rootKey = new byte[CellKey.KEY_LENGTH];
+        byte[] encrypted;
+        try {
+            random.nextBytes(rootKey);
+            encrypted = wrap(name, masterKey, rootKey);
+        } finally {
+            Arrays.fill(rootKey, (byte) 0);
+        }
+        Instant created = now();
+        catalog.inTransaction("create column encryption key '" + name + "'", tx -> {
+            if (tx.findEncryptionKey(name, false).isPresent()) {
+                throw new ColumnEncryptionKeyException("Column encryption key '" + name + "' already exists: "
+                        + "choose another name, or drop it first (only if no data is encrypted under it)");
+            }
+            tx.insertEncryptionKey(name, created);
+            tx.insertValue(name, masterKey.name(), RsaColumnMasterKeyProvider.RSA_OAEP, encrypted, created);
+            return null;
+        });
+        return encryptionKey(name);
+    }
+
+    /**
+     * Adds a value to a column encryption key, wrapped by another master key: the key is unwrapped with a current
+     * value (whose master key must pass the checks) and wrapped again. Once the application can reach the new master
+     * key, the old value can be removed with {@link #removeColumnEncryptionKeyValue}.
+     */
+    public ColumnEncryptionKeyInfo addColumnEncryptionKeyValue(String encryptionKeyName, String columnMasterKeyName) {
+        EncryptionKeyRow key = encryptionKeyRow(encryptionKeyName);
+        requireRoomForValue(key, columnMasterKeyName);
+        MasterKeyRow masterKey = masterKey(columnMasterKeyName, encryptionKeyName);
+        byte[] rootKey = keys.unwrapper().unwrap(key);
+        byte[] encrypted;
+        try {
+            encrypted = wrap(encryptionKeyName, masterKey, rootKey);
+        } finally {
+            Arrays.fill(rootKey, (byte) 0);
+        }
+        catalog.inTransaction("add a value to column encryption key '" + encryptionKeyName + "'", tx -> {
+            EncryptionKeyRow locked = tx.findEncryptionKey(encryptionKeyName, true)
+                    .orElseThrow(() -> missingEncryptionKey(encryptionKeyName));
+            requireRoomForValue(locked, columnMasterKeyName);
+            tx.insertValue(encryptionKeyName, masterKey.name(), RsaColumnMasterKeyProvider.RSA_OAEP, encrypted, now());
+            return null;
+        });
+        return encryptionKey(encryptionKeyName);
+    }
+
+    /** Removes the value wrapped by {@code columnMasterKeyName}; the key's last value cannot be removed. */
+    public ColumnEncryptionKeyInfo removeColumnEncryptionKeyValue(String encryptionKeyName,
+            String columnMasterKeyName) {
+        catalog.inTransaction("remove a value of column encryption key '" + encryptionKeyName + "'", tx -> {
+            EncryptionKeyRow key = tx.findEncryptionKey(encryptionKeyName, true)
+                    .orElseThrow(() -> missingEncryptionKey(encryptionKeyName));
+            boolean present = key.values().stream().anyMatch(v -> v.masterKey().name().equals(columnMasterKeyName));
+            if (!present) {
+                throw new ColumnEncryptionKeyException("Column encryption key '" + encryptionKeyName + "' has no "
+                        + "value wrapped by column master key '" + columnMasterKeyName + "'; its values are wrapped "
+                        + "by " + masterKeyNames(key));
+            }
+            if (key.values().size() == 1) {
+                throw new ColumnEncryptionKeyException("Column encryption key '" + encryptionKeyName + "' has only "
+                        + "the value wrapped by column master key '" + columnMasterKeyName + "'; removing it would "
+                        + "lose the key. Add a value for another master key first");
+            }
+            tx.deleteValue(encryptionKeyName, columnMasterKeyName);
+            return null;
+        });
+        return encryptionKey(encryptionKeyName);
+    }
+
+    public List<ColumnMasterKeyInfo> listColumnMasterKeys() {
+        return catalog.inTransaction("list column master keys", tx -> tx.masterKeys())
+                .stream().map(ColumnKeyAdministration::info).toList();
+    }
+
+    public List<ColumnEncryptionKeyInfo> listColumnEncryptionKeys() {
+        return catalog.inTransaction("list column encryption keys", tx -> tx.encryptionKeys())
+                .stream().map(ColumnKeyAdministration::info).toList();
+    }
+
+    /** The named column encryption key, or an error saying it does not exist. */
+    public ColumnEncryptionKeyInfo encryptionKey(String name) {
+        return info(encryptionKeyRow(name));
+    }
+
+    /**
+     * Drops a column encryption key and its values. Data encrypted under it can never be read again.
+     *
+     * @param keysInUse the key names that mapped attributes refer to ({@code @Encrypted(key = ...)})
+     * @param force drop even when {@code keysInUse} names the key
+     */
+    public void dropColumnEncryptionKey(String name, Supplier<? extends Collection<String>> keysInUse,
+            boolean force) {
+        Objects.requireNonNull(keysInUse, "keysInUse");
+        if (!force) {
+            Collection<String> inUse = keysInUse.get();
+            if (inUse != null && inUse.contains(name)) {
+                throw new ColumnEncryptionKeyException("Column encryption key '" + name + "' is named by mapped "
+                        + "attributes (@Encrypted(key = \"" + name + "\")); dropping it makes their data unreadable "
+                        + "for good. Re-encrypt or remove those attributes first, or force the drop if the data "
+                        + "is disposable");
+            }
+        }
+        catalog.inTransaction("drop column encryption key '" + name + "'", tx -> {
+            if (!tx.deleteEncryptionKey(name)) {
+                throw missingEncryptionKey(name);
+            }
+            return null;
+        });
+    }
+
+    /** Drops column master key metadata that no column encryption key value uses any more. */
+    public void dropColumnMasterKey(String name) {
+        catalog.inTransaction("drop column master key '" + name + "'", tx -> {
+            List<String> users = tx.encryptionKeysUsing(name);
+            if (!users.isEmpty()) {
+                throw new ColumnMasterKeyException("Column master key '" + name + "' still wraps column encryption "
+                        + "keys " + users + ": add a value for another master key and remove this one "
+                        + "(removeColumnEncryptionKeyValue), or drop those keys, first");
+            }
+            if (!tx.deleteMasterKey(name)) {
+                throw new ColumnMasterKeyException("Column master key '" + name + "' does not exist in "
+                        + KeyTables.MASTER_KEYS);
+            }
+            return null;
+        });
+    }
+
+    private byte[] wrap(String encryptionKeyName, MasterKeyRow masterKey, byte[] rootKey) {
+        ColumnMasterKeyProvider provider = keys.verifier().verify(masterKey, encryptionKeyName);
+        try {
+            return provider.wrapColumnEncryptionKey(masterKey.keyPath(), RsaColumnMasterKeyProvider.RSA_OAEP,
+                    rootKey);
+        } catch (AlwaysEncryptedException e) {
+            throw new ColumnMasterKeyException("Column encryption key '" + encryptionKeyName + "' could not be "
+                    + "wrapped with " + masterKey.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private MasterKeyRow masterKey(String name, String forEncryptionKey) {
+        requireName(name, "column master key");
+        return catalog.inTransaction("read column master key '" + name + "'", tx -> tx.findMasterKey(name))
+                .orElseThrow(() -> new ColumnMasterKeyException("Column master key '" + name + "', needed for column "
+                        + "encryption key '" + forEncryptionKey + "', does not exist in " + KeyTables.MASTER_KEYS
+                        + ": create it first (createColumnMasterKey)"));
+    }
+
+    private EncryptionKeyRow encryptionKeyRow(String name) {
+        requireName(name, "column encryption key");
+        return catalog.inTransaction("read column encryption key '" + name + "'", tx -> tx.findEncryptionKey(name,
+                false)).orElseThrow(() -> missingEncryptionKey(name));
+    }
+
+    private static void requireRoomForValue(EncryptionKeyRow key, String masterKeyName) {
+        if (key.values().stream().anyMatch(v -> v.masterKey().name().equals(masterKeyName))) {
+            throw new ColumnEncryptionKeyException("Column encryption key '" + key.name() + "' already has a value "
+                    + "wrapped by column master key '" + masterKeyName + "'");
+        }
+        if (key.values().size() >= MAX_VALUES) {
+            throw new ColumnEncryptionKeyException("Column encryption key '" + key.name() + "' already has "
+                    + MAX_VALUES + " values (wrapped by " + masterKeyNames(key) + "): remove one first");
+        }
+    }
+
+    private static List<String> masterKeyNames(EncryptionKeyRow key) {
+        return key.values().stream().map(v -> v.masterKey().name()).toList();
+    }
+
+    private static ColumnEncryptionKeyException missingEncryptionKey(String name) {
+        return new ColumnEncryptionKeyException("Column encryption key '" + name + "' does not exist in "
+                + KeyTables.ENCRYPTION_KEYS);
+    }
+
+    private static void requireName(String name, String what) {
+        if (name == null || name.isBlank() || !name.strip().equals(name) || name.length() > MAX_NAME_LENGTH) {
+            throw new AlwaysEncryptedException("A " + what + " name must be 1 to " + MAX_NAME_LENGTH
+                    + " characters without leading or trailing spaces; got " + (name == null ? "none" : "'" + name + "'"));
+        }
+    }
+
+    /** The database keeps microseconds; truncate so what is returned equals what is listed later. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static ColumnMasterKeyInfo info(MasterKeyRow row) {
+        return new ColumnMasterKeyInfo(row.name(), row.providerName(), row.keyPath(), row.allowEnclaveComputations(),
+                row.createdAt());
+    }
+
+    private static ColumnEncryptionKeyInfo info(EncryptionKeyRow row) {
+        return new ColumnEncryptionKeyInfo(row.name(), row.values().stream().map(ColumnKeyAdministration::info)
+                .toList(), row.createdAt());
+    }
+
+    private static ColumnEncryptionKeyValueInfo info(EncryptedValueRow value) {
+        MasterKeyRow masterKey = value.masterKey();
+        return new ColumnEncryptionKeyValueInfo(masterKey.name(), masterKey.providerName(), masterKey.keyPath(),
+                value.algorithm(), value.createdAt());
+    }
+
+    /** Where the key tables are and which providers, settings and trusted paths apply. */
+    public static final class Builder {
+        private final KeyHierarchy.Builder keys = KeyHierarchy.builder();
+
+        private Builder() {
+        }
+
+        /** Reads and writes the key tables through {@code dataSource}. */
+        public Builder dataSource(DataSource dataSource) {
+            keys.connections(ConnectionSource.of(dataSource));
+            return this;
+        }
+
+        /**
+         * Uses a session factory's connections (its bootstrap connection access, bypassing its persistence unit)
+         * and its settings.
+         */
+        public Builder sessionFactory(SessionFactory sessionFactory) {
+            SessionFactoryImplementor factory = sessionFactory.unwrap(SessionFactoryImplementor.class);
+            keys.connections(ConnectionSource.of(factory.getServiceRegistry().requireService(JdbcServices.class)
+                    .getBootstrapJdbcConnectionAccess()));
+            keys.settings(factory.getProperties());
+            return this;
+        }
+
+        /** Hibernate settings: providers, keystore settings and trusted master key paths. */
+        public Builder settings(Map<String, ?> settings) {
+            keys.settings(settings);
+            return this;
+        }
+
+        /** Registers a provider in code, in addition to those from settings and {@code META-INF/services}. */
+        public Builder provider(ColumnMasterKeyProvider provider) {
+            keys.provider(provider);
+            return this;
+        }
+
+        public ColumnKeyAdministration build() {
+            return new ColumnKeyAdministration(keys.build());
+        }
+    }
+}

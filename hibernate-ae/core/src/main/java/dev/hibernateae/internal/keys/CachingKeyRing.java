@@ -1,0 +1,155 @@
+package dev.hibernateae.internal.keys;
+
+import dev.hibernateae.api.ColumnEncryptionKeyException;
+import dev.hibernateae.internal.crypto.CellKey;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * A {@link KeyRing} that caches each column encryption key's cell key for a time to live.
+ *
+ * <ul>
+ *   <li><b>Single flight per key.</b> The first caller of a cold or expired key loads it on its own thread; callers
+ *       of the same key that arrive meanwhile wait for that one load and share its result or its failure. Loads of
+ *       different keys never wait for each other: the map is only touched to publish a pending slot, never while a
+ *       key store is called (mssql-jdbc, by contrast, holds one JVM-wide lock across every unwrap).</li>
+ *   <li><b>Fail closed on expiry.</b> A cached key is served until its time to live ends, whether or not the key
+ *       store is reachable; after that the key is loaded again, and if that fails the caller gets the loader's
+ *       error (naming the key, its master key and path). Failures are not cached, so the next call tries again.</li>
+ *   <li><b>No key is destroyed under a user.</b> An expired or invalidated key is dropped from the cache, never
+ *       {@linkplain CellKey#destroy() destroyed} here: a thread may still be encrypting with it. {@link CellKey}
+ *       zeroes its bytes once it is unreachable, i.e. once the last such operation has finished.</li>
+ * </ul>
+ * A time to live of zero disables the cache: every call loads the key (concurrent callers still share a load).
+ */
+public final class CachingKeyRing implements KeyRing, AutoCloseable {
+    private final CellKeyLoader loader;
+    private final long ttlNanos;
+    private final LongSupplier nanoClock;
+    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+
+    /** One load of one key, pending or done. */
+    private static final class Slot {
+        final CompletableFuture<CellKey> key = new CompletableFuture<>();
+        /** Set before {@link #key} completes normally; the completion publishes it. */
+        volatile long loadedAt;
+    }
+
+    /**
+     * @param ttl how long a loaded key is served; {@link Duration#ZERO} disables caching
+     * @param nanoClock a monotonic clock in nanoseconds, {@code System::nanoTime} outside tests
+     */
+    public CachingKeyRing(CellKeyLoader loader, Duration ttl, LongSupplier nanoClock) {
+        this.loader = Objects.requireNonNull(loader, "loader");
+        Objects.requireNonNull(ttl, "ttl");
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("A key cache time to live cannot be negative: " + ttl);
+        }
+        this.ttlNanos = ttl.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : ttl.toNanos();
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    public CachingKeyRing(CellKeyLoader loader, Duration ttl) {
+        this(loader, ttl, System::nanoTime);
+    }
+
+    @Override
+    public CellKey cellKey(String name) {
+        if (name == null || name.isBlank()) {
+            throw new ColumnEncryptionKeyException("No column encryption key name given; name the key in "
+                    + "@Encrypted(key = ...)");
+        }
+        while (true) {
+            Slot current = slots.get(name);
+            if (current != null) {
+                if (!current.key.isDone()) {
+                    return await(current);
+                }
+                if (isFresh(current, nanoClock.getAsLong())) {
+                    return current.key.join();
+                }
+            }
+            Slot mine = new Slot();
+            boolean won = current == null ? slots.putIfAbsent(name, mine) == null : slots.replace(name, current, mine);
+            if (won) {
+                return load(name, mine);
+            }
+            // Another thread published a slot first: loop and join it.
+        }
+    }
+
+    private CellKey load(String name, Slot slot) {
+        CellKey key;
+        try {
+            key = loader.load(name);
+            if (key == null) {
+                throw new IllegalStateException("The key loader returned no key for '" + name + "'");
+            }
+        } catch (RuntimeException | Error e) {
+            slots.remove(name, slot);
+            slot.key.completeExceptionally(e);
+            throw e;
+        }
+        slot.loadedAt = nanoClock.getAsLong();
+        slot.key.complete(key);
+        if (ttlNanos == 0) {
+            slots.remove(name, slot);
+        }
+        evictExpired();
+        return key;
+    }
+
+    private static CellKey await(Slot slot) {
+        try {
+            return slot.key.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private boolean isFresh(Slot slot, long now) {
+        return slot.key.isDone() && !slot.key.isCompletedExceptionally() && now - slot.loadedAt < ttlNanos;
+    }
+
+    /** Drops expired keys of every name, so that keys nobody asks for any more do not linger in memory. */
+    public void evictExpired() {
+        long now = nanoClock.getAsLong();
+        slots.values().removeIf(slot -> slot.key.isDone() && !isFresh(slot, now));
+    }
+
+    /** Forgets the named key, so the next call loads it again (after a key change, for example). */
+    public void invalidate(String name) {
+        slots.remove(name);
+    }
+
+    /** Forgets every key. */
+    public void invalidateAll() {
+        slots.clear();
+    }
+
+    /** The number of keys held, loaded or being loaded. */
+    public int size() {
+        return slots.size();
+    }
+
+    @Override
+    public void close() {
+        invalidateAll();
+    }
+
+    @Override
+    public String toString() {
+        return "CachingKeyRing[" + slots.size() + " keys, ttl " + Duration.ofNanos(ttlNanos) + "]";
+    }
+}

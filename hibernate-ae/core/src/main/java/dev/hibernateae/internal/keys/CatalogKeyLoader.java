@@ -1,0 +1,36 @@
+package dev.hibernateae.internal.keys;
+
+import dev.hibernateae.api.ColumnEncryptionKeyException;
+import dev.hibernateae.internal.crypto.CellKey;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Loads a column encryption key from the key tables and unwraps it; the unwrapped bytes live only until the cell
+ * keys are derived from them.
+ */
+public final class CatalogKeyLoader implements CellKeyLoader {
+    private final KeyCatalog catalog;
+    private final ColumnKeyUnwrapper unwrapper;
+
+    public CatalogKeyLoader(KeyCatalog catalog, ColumnKeyUnwrapper unwrapper) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.unwrapper = Objects.requireNonNull(unwrapper, "unwrapper");
+    }
+
+    @Override
+    public CellKey load(String name) {
+        EncryptionKeyRow row = catalog.inTransaction("read column encryption key '" + name + "'",
+                tx -> tx.findEncryptionKey(name, false))
+                .orElseThrow(() -> new ColumnEncryptionKeyException("Column encryption key '" + name + "' is not in "
+                        + "the database (table " + KeyTables.ENCRYPTION_KEYS + "). Create it with the key "
+                        + "administration API (createColumnEncryptionKey), or correct the key name in "
+                        + "@Encrypted(key = ...)"));
+        byte[] rootKey = unwrapper.unwrap(row);
+        try {
+            return CellKey.derive(rootKey);
+        } finally {
+            Arrays.fill(rootKey, (byte) 0);
+        }
+    }
+}

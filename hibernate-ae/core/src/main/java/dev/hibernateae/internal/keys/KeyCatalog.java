@@ -1,0 +1,97 @@
+package dev.hibernateae.internal.keys;
+
+import dev.hibernateae.api.AlwaysEncryptedException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The key tables in the application's database, read and written with plain JDBC. Every operation runs in its own
+ * short transaction on a connection from the {@link ConnectionSource}, whatever the connection's auto-commit mode,
+ * and gives the connection back in the state it came in.
+ */
+public final class KeyCatalog {
+    /** "Table not found": H2 and MariaDB use 42S02, PostgreSQL 42P01. */
+    private static final Set<String> MISSING_TABLE_STATES = Set.of("42S02", "42P01", "42S04");
+
+    private final ConnectionSource connections;
+
+    public KeyCatalog(ConnectionSource connections) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+    }
+
+    /** Work done on one connection inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(KeyCatalogTransaction transaction) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws.
+     *
+     * @param operation what is being done, for error messages ("read column encryption key 'cek1'")
+     * @throws AlwaysEncryptedException naming the operation when the database fails
+     */
+    public <T> T inTransaction(String operation, Work<T> work) {
+        Connection connection;
+        try {
+            connection = connections.open();
+        } catch (SQLException e) {
+            throw failure(operation, e);
+        }
+        boolean restoreAutoCommit = false;
+        try {
+            if (connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+                restoreAutoCommit = true;
+            }
+            T result = work.run(new KeyCatalogTransaction(connection));
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(connection, e);
+            throw failure(operation, e);
+        } catch (RuntimeException | Error e) {
+            rollback(connection, e);
+            throw e;
+        } finally {
+            release(connection, restoreAutoCommit);
+        }
+    }
+
+    private void release(Connection connection, boolean restoreAutoCommit) {
+        try {
+            if (restoreAutoCommit) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // The connection is handed back either way; a pool validates it.
+        } finally {
+            try {
+                connections.release(connection);
+            } catch (SQLException ignored) {
+                // Nothing the caller can do; the work itself succeeded or already failed.
+            }
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static AlwaysEncryptedException failure(String operation, SQLException e) {
+        String hint = MISSING_TABLE_STATES.contains(e.getSQLState())
+                ? " The key tables do not exist here: create them with the script for your database in the "
+                        + "hibernate-ae jar (" + KeyTables.DDL_DIRECTORY + "), or let Hibernate schema generation "
+                        + "create them (hibernate.hbm2ddl.auto=update)."
+                : " Check the database connection and the account's rights on tables " + KeyTables.MASTER_KEYS
+                        + ", " + KeyTables.ENCRYPTION_KEYS + " and " + KeyTables.ENCRYPTION_KEY_VALUES + ".";
+        return new AlwaysEncryptedException("Could not " + operation + " in the key tables (SQL state "
+                + e.getSQLState() + ": " + e.getMessage() + ")." + hint, e);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.hibernateae.internal.keys;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The key tables: their names, and the DDL scripts shipped in the jar under {@value #DDL_DIRECTORY} (one per
+ * database, for Flyway or Liquibase users, and read by Hibernate schema generation so there is one source).
+ */
+public final class KeyTables {
+    public static final String MASTER_KEYS = "hae_column_master_keys";
+    public static final String ENCRYPTION_KEYS = "hae_column_encryption_keys";
+    public static final String ENCRYPTION_KEY_VALUES = "hae_column_encryption_key_values";
+    public static final String DDL_DIRECTORY = "META-INF/hibernate-ae/ddl/";
+
+    /** Databases with a script; the name is the script's base name. */
+    public enum Database {
+        H2, POSTGRESQL, MARIADB;
+
+        public String scriptResource() {
+            return DDL_DIRECTORY + name().toLowerCase(java.util.Locale.ENGLISH) + ".sql";
+        }
+    }
+
+    private KeyTables() {
+    }
+
+    /** The statements of {@code database}'s script, without comments or the trailing semicolons. */
+    public static List<String> createStatements(Database database) {
+        String resource = database.scriptResource();
+        try (InputStream in = KeyTables.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The hibernate-ae jar lacks " + resource);
+            }
+            return statements(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
+    /** Splits a script at semicolons that end a line; drops {@code --} comment lines. */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            if (trimmed.endsWith(";")) {
+                current.append(trimmed, 0, trimmed.length() - 1);
+                statements.add(current.toString().strip());
+                current.setLength(0);
+            } else {
+                current.append(trimmed).append('\n');
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+}

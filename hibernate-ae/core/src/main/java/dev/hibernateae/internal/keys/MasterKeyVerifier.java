@@ -1,0 +1,77 @@
+package dev.hibernateae.internal.keys;
+
+import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.api.ColumnMasterKeyException;
+import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.spi.ColumnMasterKeyProvider;
+import java.util.Objects;
+
+/**
+ * Decides whether a column master key row may be used, before any key is wrapped or unwrapped with it: its key
+ * path must be trusted, its provider registered, and its metadata signature must verify under the key itself, so
+ * that a database administrator who changes the path, the provider name or the enclave flag is detected.
+ */
+public final class MasterKeyVerifier {
+    private final ProviderRegistry providers;
+    private final TrustedMasterKeyPaths trustedPaths;
+
+    public MasterKeyVerifier(ProviderRegistry providers, TrustedMasterKeyPaths trustedPaths) {
+        this.providers = Objects.requireNonNull(providers, "providers");
+        this.trustedPaths = Objects.requireNonNull(trustedPaths, "trustedPaths");
+    }
+
+    /**
+     * The provider of {@code masterKey}, once the row passed every check.
+     *
+     * @param encryptionKeyName the column encryption key this is for, named in errors
+     * @throws ColumnMasterKeyException naming both keys, the provider and the path, saying what to fix
+     */
+    public ColumnMasterKeyProvider verify(MasterKeyRow masterKey, String encryptionKeyName) {
+        String subject = "Column encryption key '" + encryptionKeyName + "' cannot use " + masterKey.describe();
+        if (!trustedPaths.isTrusted(masterKey.keyPath())) {
+            throw new ColumnMasterKeyException(subject + ": the key path is not trusted. If this key is yours, add "
+                    + "its path to setting " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + "; if not, someone "
+                    + "pointed the key tables at another key: restore the row in " + KeyTables.MASTER_KEYS);
+        }
+        ColumnMasterKeyProvider provider;
+        try {
+            provider = providers.provider(masterKey.providerName());
+        } catch (ColumnMasterKeyException e) {
+            throw new ColumnMasterKeyException(subject + ": " + e.getMessage(), e);
+        }
+        byte[] signature = masterKey.signature();
+        if (signature == null || signature.length == 0) {
+            throw new ColumnMasterKeyException(subject + ": its row in " + KeyTables.MASTER_KEYS + " has no "
+                    + "signature. Recreate the column master key metadata with the key administration API, which "
+                    + "signs it");
+        }
+        boolean verified;
+        try {
+            verified = provider.verifyColumnMasterKeyMetadata(masterKey.keyPath(),
+                    masterKey.allowEnclaveComputations(), signature);
+        } catch (AlwaysEncryptedException e) {
+            throw new ColumnMasterKeyException(subject + ": its metadata signature could not be checked: "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ColumnMasterKeyException(subject + ": its metadata signature could not be checked ("
+                    + e.getClass().getName() + ": " + e.getMessage() + "). Check that the key store is reachable "
+                    + "and holds the key", e);
+        }
+        if (!verified) {
+            throw new ColumnMasterKeyException(subject + ": the signature of its row in " + KeyTables.MASTER_KEYS
+                    + " does not verify (allow_enclave_computations = " + masterKey.allowEnclaveComputations()
+                    + "). The provider name, key path or enclave flag was changed after the key was created, or the "
+                    + "signature was made by another key: restore the row, or recreate the column master key "
+                    + "metadata with the key administration API");
+        }
+        return provider;
+    }
+
+    public ProviderRegistry providers() {
+        return providers;
+    }
+
+    public TrustedMasterKeyPaths trustedPaths() {
+        return trustedPaths;
+    }
+}

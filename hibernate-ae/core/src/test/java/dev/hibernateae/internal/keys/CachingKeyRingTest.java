@@ -1,0 +1,121 @@
+package dev.hibernateae.internal.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hibernateae.api.ColumnEncryptionKeyException;
+import dev.hibernateae.internal.crypto.CellKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The cache itself, over a loader the test controls. */
+class CachingKeyRingTest {
+    private final AtomicLong nanos = new AtomicLong();
+    private final AtomicInteger loads = new AtomicInteger();
+
+    @Test
+    void callersThatJoinAFailingLoadShareItsFailureAndTheNextCallTriesAgain() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CachingKeyRing ring = new CachingKeyRing(name -> {
+            if (loads.incrementAndGet() == 1) {
+                loading.countDown();
+                await(release);
+                throw new ColumnEncryptionKeyException("key store down for " + name);
+            }
+            return key();
+        }, Duration.ofHours(1), nanos::get);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<CellKey>> calls = new ArrayList<>();
+            calls.add(pool.submit(() -> ring.cellKey("cek")));
+            loading.await();
+            for (int i = 0; i < 3; i++) {
+                calls.add(pool.submit(() -> ring.cellKey("cek")));
+            }
+            awaitParked(pool, calls.size());
+            release.countDown();
+            for (Future<CellKey> call : calls) {
+                ExecutionException failure = assertThrows(ExecutionException.class, () -> call.get(60, TimeUnit.SECONDS));
+                assertTrue(failure.getCause() instanceof ColumnEncryptionKeyException, failure.getCause().toString());
+            }
+            assertEquals(1, loads.get(), "one load, one failure shared");
+            ring.cellKey("cek");
+            assertEquals(2, loads.get(), "a failure is not cached");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void expiredKeysOfNamesNobodyAsksForAreDroppedWhenAnotherKeyLoads() {
+        CachingKeyRing ring = new CachingKeyRing(name -> key(), Duration.ofMinutes(10), nanos::get);
+        ring.cellKey("old");
+        nanos.addAndGet(Duration.ofMinutes(11).toNanos());
+        ring.cellKey("new");
+        assertEquals(1, ring.size());
+    }
+
+    @Test
+    void anInvalidatedKeyIsLoadedAgain() {
+        CachingKeyRing ring = new CachingKeyRing(name -> {
+            loads.incrementAndGet();
+            return key();
+        }, Duration.ofHours(1), nanos::get);
+        CellKey first = ring.cellKey("cek");
+        assertSame(first, ring.cellKey("cek"));
+        ring.invalidate("cek");
+        ring.cellKey("cek");
+        assertEquals(2, loads.get());
+    }
+
+    @Test
+    void aMissingKeyNameIsAnError() {
+        CachingKeyRing ring = new CachingKeyRing(name -> key(), Duration.ofHours(1), nanos::get);
+        assertThrows(ColumnEncryptionKeyException.class, () -> ring.cellKey(" "));
+        assertThrows(ColumnEncryptionKeyException.class, () -> ring.cellKey(null));
+    }
+
+    private static CellKey key() {
+        return CellKey.derive(new byte[32]);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until every pool thread is parked: the loader at its latch, the others joining its load. */
+    private static void awaitParked(ExecutorService pool, int threads) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            long parked = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("pool-"))
+                    .filter(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)
+                    .filter(t -> java.util.Arrays.stream(t.getStackTrace())
+                            .anyMatch(f -> f.getClassName().equals(CachingKeyRing.class.getName())))
+                    .count();
+            if (parked >= threads) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("callers never parked");
+    }
+}
