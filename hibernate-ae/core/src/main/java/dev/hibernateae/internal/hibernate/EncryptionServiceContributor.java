@@ -1,10 +1,12 @@
 package dev.hibernateae.internal.hibernate;
 
-import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.internal.keys.ConnectionSource;
+import dev.hibernateae.internal.keys.KeyHierarchy;
 import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.engine.jdbc.spi.JdbcServices;
 import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 
@@ -24,10 +26,15 @@ public final class EncryptionServiceContributor implements ServiceContributor {
 
             @Override
             public EncryptionRuntime initiateService(Map<String, Object> settings, ServiceRegistryImplementor registry) {
-                return new EncryptionRuntime(new HashMap<>(settings), runtime -> {
-                    throw new AlwaysEncryptedException("No key ring is configured: the database key store is not "
-                            + "wired yet");
-                });
+                Map<String, Object> copy = new HashMap<>(settings);
+                // Built on first use: the key tables are read through Hibernate's own connections, which exist
+                // only once the service registry is complete.
+                return new EncryptionRuntime(copy, runtime -> KeyHierarchy.builder()
+                        .settings(copy)
+                        .connections(ConnectionSource.of(registry.requireService(JdbcServices.class)
+                                .getBootstrapJdbcConnectionAccess()))
+                        .build()
+                        .keyRing());
             }
         });
     }
