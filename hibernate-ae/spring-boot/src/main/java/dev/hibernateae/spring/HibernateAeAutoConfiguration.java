@@ -1,0 +1,37 @@
+package dev.hibernateae.spring;
+
+import dev.hibernateae.api.Encrypted;
+import dev.hibernateae.spi.ColumnMasterKeyProvider;
+import dev.hibernateae.spring.azure.AzureKeyVaultProviderConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Auto-configuration of hibernate-ae for Spring Boot's Hibernate JPA support:
+ * <ul>
+ *   <li>{@code hibernate-ae.*} properties become {@code hibernate.ae.*} Hibernate settings
+ *       ({@code spring.jpa.properties.hibernate.ae.*} works as well);</li>
+ *   <li>{@link ColumnMasterKeyProvider} beans are registered with Hibernate, and a {@code TokenCredential} bean
+ *       turns on the Azure Key Vault provider when its module is present;</li>
+ *   <li>Spring Data JPA repository query methods that cannot work on encrypted attributes stop startup.</li>
+ * </ul>
+ * The settings reach Hibernate through Spring Boot's {@link HibernatePropertiesCustomizer}; an application that
+ * builds its own {@code EntityManagerFactory} passes them itself.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@ConditionalOnClass({Encrypted.class, HibernatePropertiesCustomizer.class})
+@EnableConfigurationProperties(HibernateAeProperties.class)
+@Import({AzureKeyVaultProviderConfiguration.class})
+public class HibernateAeAutoConfiguration {
+
+    @Bean
+    EncryptionSettingsCustomizer hibernateAeSettingsCustomizer(HibernateAeProperties properties,
+            ObjectProvider<ColumnMasterKeyProvider> providers) {
+        return new EncryptionSettingsCustomizer(properties, providers.orderedStream().toList());
+    }
+}

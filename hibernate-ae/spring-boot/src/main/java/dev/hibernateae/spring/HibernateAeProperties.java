@@ -1,0 +1,236 @@
+package dev.hibernateae.spring;
+
+import dev.hibernateae.api.EncryptionSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code hibernate-ae.*} properties: each maps to one {@code hibernate.ae.*} Hibernate setting (see
+ * {@link EncryptionSettings}), which may also be given as {@code spring.jpa.properties.hibernate.ae.*}. Setting the
+ * same thing both ways with different values is an error at startup.
+ */
+@ConfigurationProperties(prefix = HibernateAeProperties.PREFIX)
+public class HibernateAeProperties {
+    /** The prefix of these properties. */
+    public static final String PREFIX = "hibernate-ae";
+
+    private final Keystore keystore = new Keystore();
+    private final KeyTables keyTables = new KeyTables();
+    private final AzureKeyVault azureKeyVault = new AzureKeyVault();
+    private final Repositories repositories = new Repositories();
+
+    /**
+     * How long an unwrapped column encryption key stays cached (such as 2h or PT2H); 0 disables caching. Default two
+     * hours, as in SQL Server's drivers.
+     */
+    private Duration keyCacheTtl;
+
+    /**
+     * Column master key paths this application trusts. When set, a column encryption key wrapped by a master key
+     * whose path is not listed is refused. Compared case-insensitively.
+     */
+    private List<String> trustedMasterKeyPaths = new ArrayList<>();
+
+    /**
+     * Class names of column master key providers to register, besides the provider beans of the application context
+     * and those found through META-INF/services.
+     */
+    private List<String> providers = new ArrayList<>();
+
+    /**
+     * What loading does when an encrypted attribute's column encryption key cannot be unwrapped here: fail (the
+     * default) raises an error naming the attribute and key; null loads the attribute as null.
+     */
+    private UnreadableAttributes unreadableAttributes;
+
+    public Keystore getKeystore() {
+        return keystore;
+    }
+
+    public KeyTables getKeyTables() {
+        return keyTables;
+    }
+
+    public AzureKeyVault getAzureKeyVault() {
+        return azureKeyVault;
+    }
+
+    public Repositories getRepositories() {
+        return repositories;
+    }
+
+    public Duration getKeyCacheTtl() {
+        return keyCacheTtl;
+    }
+
+    public void setKeyCacheTtl(Duration keyCacheTtl) {
+        this.keyCacheTtl = keyCacheTtl;
+    }
+
+    public List<String> getTrustedMasterKeyPaths() {
+        return trustedMasterKeyPaths;
+    }
+
+    public void setTrustedMasterKeyPaths(List<String> trustedMasterKeyPaths) {
+        this.trustedMasterKeyPaths = trustedMasterKeyPaths;
+    }
+
+    public List<String> getProviders() {
+        return providers;
+    }
+
+    public void setProviders(List<String> providers) {
+        this.providers = providers;
+    }
+
+    public UnreadableAttributes getUnreadableAttributes() {
+        return unreadableAttributes;
+    }
+
+    public void setUnreadableAttributes(UnreadableAttributes unreadableAttributes) {
+        this.unreadableAttributes = unreadableAttributes;
+    }
+
+    /** What loading does with an attribute whose column encryption key cannot be unwrapped. */
+    public enum UnreadableAttributes {
+        /** Raise an error naming the attribute and the key. */
+        FAIL,
+        /** Load the attribute as null; flushes then never overwrite the ciphertext this client could not read. */
+        NULL
+    }
+
+    /** The MSSQL_JAVA_KEYSTORE provider: column master keys in a PKCS12 or JKS file made with keytool. */
+    public static class Keystore {
+        /** Path of the PKCS12 or JKS file that holds the column master keys. */
+        private Path location;
+
+        /** Keystore type: PKCS12 (the default) or JKS. */
+        private String type;
+
+        /**
+         * The keystore password itself. Prefer password-env or password-file, so that the password stays out of
+         * configuration files.
+         */
+        private String password;
+
+        /** Name of an environment variable that holds the keystore password. */
+        private String passwordEnv;
+
+        /** Path of a file whose content (one trailing line break removed) is the keystore password. */
+        private Path passwordFile;
+
+        public Path getLocation() {
+            return location;
+        }
+
+        public void setLocation(Path location) {
+            this.location = location;
+        }
+
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getPasswordEnv() {
+            return passwordEnv;
+        }
+
+        public void setPasswordEnv(String passwordEnv) {
+            this.passwordEnv = passwordEnv;
+        }
+
+        public Path getPasswordFile() {
+            return passwordFile;
+        }
+
+        public void setPasswordFile(Path passwordFile) {
+            this.passwordFile = passwordFile;
+        }
+
+        @Override
+        public String toString() {
+            return "Keystore[" + location + "]"; // never the password
+        }
+    }
+
+    /** The tables that hold column master key metadata and wrapped column encryption keys. */
+    public static class KeyTables {
+        /**
+         * Whether Hibernate schema generation (ddl-auto create, create-drop, update) creates the key tables when they
+         * are missing; default true. Schema generation never drops them.
+         */
+        private Boolean schemaGeneration;
+
+        public Boolean getSchemaGeneration() {
+            return schemaGeneration;
+        }
+
+        public void setSchemaGeneration(Boolean schemaGeneration) {
+            this.schemaGeneration = schemaGeneration;
+        }
+    }
+
+    /** The AZURE_KEY_VAULT provider, created when the application context has one TokenCredential bean. */
+    public static class AzureKeyVault {
+        /**
+         * Whether a TokenCredential bean turns on the AZURE_KEY_VAULT provider (when hibernate-ae-azure-key-vault is
+         * on the class path).
+         */
+        private boolean enabled = true;
+
+        /**
+         * Vault hosts key paths may point at, replacing the default list of Azure Key Vault and Managed HSM hosts of
+         * the public and sovereign clouds. A key path's host must equal one or be a subdomain of one.
+         */
+        private List<String> trustedHosts = new ArrayList<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public List<String> getTrustedHosts() {
+            return trustedHosts;
+        }
+
+        public void setTrustedHosts(List<String> trustedHosts) {
+            this.trustedHosts = trustedHosts;
+        }
+    }
+
+    /** Spring Data JPA repositories. */
+    public static class Repositories {
+        /**
+         * Whether repository query methods (derived queries such as findBySsnLike, and @Query JPQL) are checked when
+         * each repository is created, so that one that cannot work on encrypted attributes stops startup. Queries are
+         * checked when they run in any case.
+         */
+        private boolean checkQueries = true;
+
+        public boolean isCheckQueries() {
+            return checkQueries;
+        }
+
+        public void setCheckQueries(boolean checkQueries) {
+            this.checkQueries = checkQueries;
+        }
+    }
+}
