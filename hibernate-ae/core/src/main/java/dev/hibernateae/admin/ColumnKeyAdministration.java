@@ -5,6 +5,8 @@ import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.internal.crypto.CellKey;
+import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
+import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.EncryptedValueRow;
 import dev.hibernateae.internal.keys.EncryptionKeyRow;
@@ -20,9 +22,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.jdbc.spi.JdbcServices;
@@ -51,8 +55,10 @@ public final class ColumnKeyAdministration {
     private final KeyHierarchy keys;
     private final KeyCatalog catalog;
     private final SecureRandom random = new SecureRandom();
+    private final Supplier<? extends Collection<String>> mappedKeys;
 
-    private ColumnKeyAdministration(KeyHierarchy keys) {
+    private ColumnKeyAdministration(KeyHierarchy keys, Supplier<? extends Collection<String>> mappedKeys) {
+        this.mappedKeys = mappedKeys;
         this.keys = keys;
         this.catalog = keys.catalog();
     }
@@ -228,6 +234,21 @@ public final class ColumnKeyAdministration {
         });
     }
 
+    /**
+     * Drops a column encryption key unless an {@code @Encrypted} attribute of the session factory this administration
+     * was built from names it (or {@code force} is set).
+     *
+     * @throws IllegalStateException if this administration was built without a session factory: then use
+     *         {@link #dropColumnEncryptionKey(String, Supplier, boolean)} and say which keys are in use
+     */
+    public void dropColumnEncryptionKey(String name, boolean force) {
+        if (mappedKeys == null) {
+            throw new IllegalStateException("This key administration was built from a DataSource and does not know "
+                    + "which keys mapped attributes use; build it with sessionFactory(...) or pass the keys in use");
+        }
+        dropColumnEncryptionKey(name, mappedKeys, force);
+    }
+
     /** Drops column master key metadata that no column encryption key value uses any more. */
     public void dropColumnMasterKey(String name) {
         catalog.inTransaction("drop column master key '" + name + "'", tx -> {
@@ -321,6 +342,7 @@ public final class ColumnKeyAdministration {
     /** Where the key tables are and which providers, settings and trusted paths apply. */
     public static final class Builder {
         private final KeyHierarchy.Builder keys = KeyHierarchy.builder();
+        private Supplier<? extends Collection<String>> mappedKeys;
 
         private Builder() {
         }
@@ -340,6 +362,9 @@ public final class ColumnKeyAdministration {
             keys.connections(ConnectionSource.of(factory.getServiceRegistry().requireService(JdbcServices.class)
                     .getBootstrapJdbcConnectionAccess()));
             keys.settings(factory.getProperties());
+            EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
+            mappedKeys = () -> runtime == null ? Set.of() : runtime.attributes().stream()
+                    .map(EncryptedAttributeConverter::keyName).collect(Collectors.toSet());
             return this;
         }
 
@@ -356,7 +381,7 @@ public final class ColumnKeyAdministration {
         }
 
         public ColumnKeyAdministration build() {
-            return new ColumnKeyAdministration(keys.build());
+            return new ColumnKeyAdministration(keys.build(), mappedKeys);
         }
     }
 }

@@ -67,6 +67,13 @@ class KeyHierarchyEndToEndTest {
             assertEquals(1, found.size());
             assertEquals(Set.of("JD"), found.get(0).aliases);
             assertEquals(LocalDate.of(1980, 1, 1), found.get(0).birthDate);
+
+            RuntimeException inUse = assertThrows(RuntimeException.class, () -> admin.dropColumnEncryptionKey("cek1", false));
+            assertTrue(inUse.getMessage().contains("cek1") && inUse.getMessage().contains("mapped"), inUse.getMessage());
+            admin.createColumnEncryptionKey("unused", "cmk1");
+            admin.dropColumnEncryptionKey("unused", false);
+            assertEquals(Set.of("cek1", "cek2"), admin.listColumnEncryptionKeys().stream()
+                    .map(k -> k.name()).collect(java.util.stream.Collectors.toSet()));
         }
     }
 
