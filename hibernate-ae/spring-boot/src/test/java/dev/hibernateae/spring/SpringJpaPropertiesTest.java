@@ -1,0 +1,72 @@
+package dev.hibernateae.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.spi.ColumnMasterKeyProvider;
+import dev.hibernateae.spring.app.Patient;
+import dev.hibernateae.testing.keys.TestRsaProvider;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.LocalDate;
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code spring.jpa.properties.hibernate.ae.*} route, with a provider bean, through a real entity manager
+ * factory: the keystore of the settings and the bean each wrap one column encryption key that Hibernate then uses.
+ */
+class SpringJpaPropertiesTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EntityScan(basePackageClasses = Patient.class)
+    static class Entities {
+    }
+
+    @Test
+    void keystoreFromSpringJpaPropertiesAndAProviderBeanEncryptEntities() {
+        TestRsaProvider beanProvider = new TestRsaProvider("BEAN_PROVIDER", "bean-key");
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        HibernateJpaAutoConfiguration.class, HibernateAeAutoConfiguration.class))
+                .withUserConfiguration(Entities.class)
+                .withBean(ColumnMasterKeyProvider.class, () -> beanProvider)
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:jpa-properties;DB_CLOSE_DELAY=-1",
+                        "spring.jpa.hibernate.ddl-auto=create-drop",
+                        "spring.jpa.properties.hibernate.ae.keystore.location=${ae.vectors.dir}/cmk-keystore.p12",
+                        "spring.jpa.properties.hibernate.ae.keystore.password=changeit")
+                .run(context -> {
+                    EntityManagerFactory factory = context.getBean(EntityManagerFactory.class);
+                    assertEquals(System.getProperty("ae.vectors.dir") + "/cmk-keystore.p12",
+                            factory.getProperties().get(EncryptionSettings.KEYSTORE_LOCATION));
+
+                    ColumnKeyAdministration admin = ColumnKeyAdministration.builder()
+                            .sessionFactory(factory.unwrap(SessionFactory.class)).build();
+                    admin.createColumnMasterKey("cmk_keystore", "MSSQL_JAVA_KEYSTORE", "cmk1", false);
+                    admin.createColumnMasterKey("cmk_bean", "BEAN_PROVIDER", "bean-key", false);
+                    admin.createColumnEncryptionKey("cek_keystore", "cmk_keystore");
+                    admin.createColumnEncryptionKey("cek_vault", "cmk_bean");
+
+                    EntityManager em = factory.createEntityManager();
+                    em.getTransaction().begin();
+                    em.persist(new Patient("795-73-9838", LocalDate.of(1815, 12, 10), 1001, "Ada", "Lovelace"));
+                    em.getTransaction().commit();
+                    em.clear();
+
+                    List<Patient> found = em.createQuery("from Patient where mrn = :mrn", Patient.class)
+                            .setParameter("mrn", 1001).getResultList();
+                    assertEquals(1, found.size());
+                    assertEquals("795-73-9838", found.get(0).ssn);
+                    assertEquals(1, beanProvider.unwraps("bean-key"), "the bean provider unwrapped cek_vault");
+                    em.close();
+                });
+    }
+}
