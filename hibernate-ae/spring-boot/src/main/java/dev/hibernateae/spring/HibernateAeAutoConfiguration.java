@@ -3,6 +3,7 @@ package dev.hibernateae.spring;
 import dev.hibernateae.api.Encrypted;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
 import dev.hibernateae.spring.azure.AzureKeyVaultProviderConfiguration;
+import dev.hibernateae.spring.data.RepositoryQueryGuardConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,7 +27,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass({Encrypted.class, HibernatePropertiesCustomizer.class})
 @EnableConfigurationProperties(HibernateAeProperties.class)
-@Import({AzureKeyVaultProviderConfiguration.class})
+@Import({AzureKeyVaultProviderConfiguration.class, RepositoryQueryGuardConfiguration.class})
 public class HibernateAeAutoConfiguration {
 
     @Bean

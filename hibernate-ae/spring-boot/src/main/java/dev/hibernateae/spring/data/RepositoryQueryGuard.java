@@ -1,0 +1,131 @@
+package dev.hibernateae.spring.data;
+
+import dev.hibernateae.api.UnsupportedEncryptedQueryException;
+import dev.hibernateae.internal.guard.QueryGuard;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Objects;
+import java.util.function.Function;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.sqm.tree.SqmStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.jpa.repository.query.DeclaredQuery;
+import org.springframework.data.jpa.repository.query.JpaQueryMethod;
+import org.springframework.data.jpa.repository.query.PartTreeJpaQuery;
+import org.springframework.data.jpa.repository.query.PreprocessedQuery;
+import org.springframework.data.repository.core.support.QueryCreationListener;
+import org.springframework.data.repository.query.RepositoryQuery;
+import org.springframework.data.repository.query.parser.PartTree;
+
+/**
+ * Checks each Spring Data JPA query method with hibernate-ae's query guard when its repository is created, so that a
+ * method that cannot work on encrypted attributes ({@code findBySsnLike}, {@code findByBirthDateAfter} on an
+ * encrypted birth date, {@code ...OrderBySsn}) stops the application at startup with the guard's
+ * {@link UnsupportedEncryptedQueryException}, instead of failing when first called. Spring Data builds a derived
+ * query only when the method runs, from its arguments; this check renders the method name's conditions and
+ * ordering as JPQL and lets the guard judge that. {@code @Query} JPQL strings (and their count queries) are checked
+ * as written; native queries are not (native SQL is never rewritten). Queries built at run time (Specifications,
+ * Criteria, a {@code Sort} or {@code Pageable} argument) are checked by the guard when they run.
+ *
+ * <p>Spring Boot applications get this through hibernate-ae's auto-configuration; others add it to their
+ * {@code JpaRepositoryFactory} with {@code addQueryCreationListener}.
+ */
+public final class RepositoryQueryGuard implements QueryCreationListener<RepositoryQuery> {
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryQueryGuard.class);
+
+    private final Function<Class<?>, SessionFactoryImplementor> sessionFactories;
+    private final String repositoryName;
+
+    /** Checks the queries of repositories whose entities belong to {@code entityManagerFactory}. */
+    public RepositoryQueryGuard(EntityManagerFactory entityManagerFactory) {
+        this(domainType -> entityManagerFactory.unwrap(SessionFactoryImplementor.class), null);
+    }
+
+    /**
+     * @param sessionFactories the session factory that manages an entity class, or {@code null} if none does
+     * @param repositoryName the repository interface's name for messages, or {@code null}
+     */
+    RepositoryQueryGuard(Function<Class<?>, SessionFactoryImplementor> sessionFactories, String repositoryName) {
+        this.sessionFactories = Objects.requireNonNull(sessionFactories, "sessionFactories");
+        this.repositoryName = repositoryName;
+    }
+
+    @Override
+    public void onCreation(RepositoryQuery query) {
+        if (!(query.getQueryMethod() instanceof JpaQueryMethod method)) {
+            return;
+        }
+        Class<?> domainType = method.getEntityInformation().getJavaType();
+        SessionFactoryImplementor sessionFactory = sessionFactories.apply(domainType);
+        QueryGuard guard = sessionFactory == null ? null : QueryGuard.forFactory(sessionFactory);
+        if (guard == null) {
+            return; // nothing encrypted in that persistence unit
+        }
+        String entityName = sessionFactory.getMappingMetamodel().getEntityDescriptor(domainType).getEntityName();
+        if (query instanceof PartTreeJpaQuery) {
+            String jpql;
+            try {
+                jpql = DerivedQueryJpql.render(new PartTree(method.getName(), domainType), domainType, entityName);
+            } catch (RuntimeException e) {
+                skipped(method, e);
+                return;
+            }
+            check(sessionFactory, guard, method, jpql, "");
+        } else if (method.getAnnotatedQuery() != null) {
+            checkDeclared(sessionFactory, guard, method, method.getRequiredDeclaredQuery(), "");
+            DeclaredQuery countQuery = method.getDeclaredCountQuery();
+            if (countQuery != null && countQuery.getQueryString() != null) {
+                checkDeclared(sessionFactory, guard, method, countQuery, " (its count query)");
+            }
+        }
+        // Named queries are checked by the guard when Hibernate starts.
+    }
+
+    private void checkDeclared(SessionFactoryImplementor sessionFactory, QueryGuard guard, JpaQueryMethod method,
+            DeclaredQuery declared, String which) {
+        if (declared.isNative()) {
+            return;
+        }
+        String entityName = method.getEntityInformation().getEntityName();
+        String text = declared.getQueryString().replace("#{#entityName}", entityName);
+        String jpql;
+        try {
+            // Spring Data's own rewriting of its extensions (LIKE %:name%, SpEL parameters) into plain JPQL.
+            jpql = PreprocessedQuery.parse(DeclaredQuery.jpqlQuery(text)).getQueryString();
+        } catch (RuntimeException e) {
+            skipped(method, e);
+            return;
+        }
+        if (jpql.contains("#{")) {
+            return; // other SpEL templates are expanded per call: the guard checks those queries when they run
+        }
+        check(sessionFactory, guard, method, jpql, which);
+    }
+
+    private void check(SessionFactoryImplementor sessionFactory, QueryGuard guard, JpaQueryMethod method, String jpql,
+            String which) {
+        try {
+            // Reading HQL through the query engine runs hibernate-ae's guarded reader, which also explains
+            // Hibernate's own refusals (LIKE on VARBINARY) in the guard's words; the explicit check covers an
+            // application that replaced the reader.
+            SqmStatement<?> statement = sessionFactory.getQueryEngine().getHqlTranslator().translate(jpql, null);
+            guard.check(statement);
+        } catch (UnsupportedEncryptedQueryException e) {
+            throw new UnsupportedEncryptedQueryException(e.attribute(), e.operation(), "Repository method "
+                    + describe(method) + which + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            skipped(method, e);
+        }
+    }
+
+    private String describe(JpaQueryMethod method) {
+        return (repositoryName != null ? repositoryName : method.getEntityInformation().getJavaType().getSimpleName()
+                + " repository") + "." + method.getName();
+    }
+
+    /** Spring Data validates its own queries; a query this check cannot read is still checked when it runs. */
+    private void skipped(JpaQueryMethod method, RuntimeException e) {
+        LOG.debug("hibernate-ae could not check repository method {} at startup ({}); it is checked when it runs",
+                describe(method), e.toString());
+    }
+}
