@@ -2,8 +2,10 @@ package dev.hibernateae.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import dev.hibernateae.spring.app.Patient;
 import dev.hibernateae.spring.app.PatientRepository;
 import dev.hibernateae.spring.app.RepositoryTestApplication;
@@ -154,6 +156,24 @@ class RepositoryQueriesTest {
         Page<Patient> specPage = patients.findAll(ssnIn, PageRequest.of(0, 2, Sort.by(Sort.Direction.DESC, "lastName")));
         assertEquals(3, specPage.getTotalElements());
         assertEquals(List.of("Lovelace", "Hopper"), specPage.getContent().stream().map(p -> p.lastName).toList());
+    }
+
+    @Test
+    void sortingByAnEncryptedAttributeIsRefusedWhenItRuns() {
+        RuntimeException failure = assertThrows(RuntimeException.class,
+                () -> patients.findByLastName("Hopper", PageRequest.of(0, 10, Sort.by("ssn"))));
+
+        UnsupportedEncryptedQueryException refused = RepositoryMethodRefusalTest.causeOf(failure);
+        assertEquals("Patient.ssn", refused.attribute());
+        assertTrue(refused.getMessage().startsWith("Query cannot run on encrypted data: Patient.ssn ("),
+                refused.getMessage());
+    }
+
+    @Test
+    void aSpecificationWithLikeOnAnEncryptedAttributeReturnsNothingButAnError() {
+        Specification<Patient> ssnLike = (root, query, cb) -> cb.like(root.get("ssn"), "795%");
+
+        assertThrows(RuntimeException.class, () -> patients.findAll(ssnLike));
     }
 
     static Set<String> firstNames(Collection<Patient> found) {

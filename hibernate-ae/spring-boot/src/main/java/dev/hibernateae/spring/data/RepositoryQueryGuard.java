@@ -9,10 +9,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.sqm.tree.SqmStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.jpa.repository.query.DeclaredQuery;
 import org.springframework.data.jpa.repository.query.JpaQueryMethod;
 import org.springframework.data.jpa.repository.query.PartTreeJpaQuery;
-import org.springframework.data.jpa.repository.query.PreprocessedQuery;
 import org.springframework.data.repository.core.support.QueryCreationListener;
 import org.springframework.data.repository.query.RepositoryQuery;
 import org.springframework.data.repository.query.parser.PartTree;
@@ -23,9 +21,10 @@ import org.springframework.data.repository.query.parser.PartTree;
  * encrypted birth date, {@code ...OrderBySsn}) stops the application at startup with the guard's
  * {@link UnsupportedEncryptedQueryException}, instead of failing when first called. Spring Data builds a derived
  * query only when the method runs, from its arguments; this check renders the method name's conditions and
- * ordering as JPQL and lets the guard judge that. {@code @Query} JPQL strings (and their count queries) are checked
- * as written; native queries are not (native SQL is never rewritten). Queries built at run time (Specifications,
- * Criteria, a {@code Sort} or {@code Pageable} argument) are checked by the guard when they run.
+ * ordering as JPQL and lets the guard judge that. {@code @Query} JPQL strings need no help: Spring Data validates
+ * them when it creates the repository by reading them through Hibernate, where the guard checks them. Native queries
+ * are not checked (native SQL is never rewritten). Queries built at run time (Specifications, Criteria, a
+ * {@code Sort} or {@code Pageable} argument) are checked by the guard when they run.
  *
  * <p>Spring Boot applications get this through hibernate-ae's auto-configuration; others add it to their
  * {@code JpaRepositoryFactory} with {@code addQueryCreationListener}.
@@ -36,18 +35,23 @@ public final class RepositoryQueryGuard implements QueryCreationListener<Reposit
     private final Function<Class<?>, SessionFactoryImplementor> sessionFactories;
     private final String repositoryName;
 
-    /** Checks the queries of repositories whose entities belong to {@code entityManagerFactory}. */
-    public RepositoryQueryGuard(EntityManagerFactory entityManagerFactory) {
-        this(domainType -> entityManagerFactory.unwrap(SessionFactoryImplementor.class), null);
+    /**
+     * Checks the queries of a repository whose entity belongs to {@code entityManagerFactory}.
+     *
+     * @param repositoryInterface names the repository in messages
+     */
+    public RepositoryQueryGuard(EntityManagerFactory entityManagerFactory, Class<?> repositoryInterface) {
+        this(domainType -> entityManagerFactory.unwrap(SessionFactoryImplementor.class),
+                repositoryInterface.getSimpleName());
     }
 
     /**
      * @param sessionFactories the session factory that manages an entity class, or {@code null} if none does
-     * @param repositoryName the repository interface's name for messages, or {@code null}
+     * @param repositoryName the repository interface's name, for messages
      */
     RepositoryQueryGuard(Function<Class<?>, SessionFactoryImplementor> sessionFactories, String repositoryName) {
         this.sessionFactories = Objects.requireNonNull(sessionFactories, "sessionFactories");
-        this.repositoryName = repositoryName;
+        this.repositoryName = Objects.requireNonNull(repositoryName, "repositoryName");
     }
 
     @Override
@@ -70,40 +74,13 @@ public final class RepositoryQueryGuard implements QueryCreationListener<Reposit
                 skipped(method, e);
                 return;
             }
-            check(sessionFactory, guard, method, jpql, "");
-        } else if (method.getAnnotatedQuery() != null) {
-            checkDeclared(sessionFactory, guard, method, method.getRequiredDeclaredQuery(), "");
-            DeclaredQuery countQuery = method.getDeclaredCountQuery();
-            if (countQuery != null && countQuery.getQueryString() != null) {
-                checkDeclared(sessionFactory, guard, method, countQuery, " (its count query)");
-            }
+            check(sessionFactory, guard, method, jpql);
         }
-        // Named queries are checked by the guard when Hibernate starts.
+        // @Query JPQL (with its count query) is validated by Spring Data when the repository is created, by reading
+        // it through Hibernate, whose HQL reader hibernate-ae guards; named queries are checked when Hibernate starts.
     }
 
-    private void checkDeclared(SessionFactoryImplementor sessionFactory, QueryGuard guard, JpaQueryMethod method,
-            DeclaredQuery declared, String which) {
-        if (declared.isNative()) {
-            return;
-        }
-        String entityName = method.getEntityInformation().getEntityName();
-        String text = declared.getQueryString().replace("#{#entityName}", entityName);
-        String jpql;
-        try {
-            // Spring Data's own rewriting of its extensions (LIKE %:name%, SpEL parameters) into plain JPQL.
-            jpql = PreprocessedQuery.parse(DeclaredQuery.jpqlQuery(text)).getQueryString();
-        } catch (RuntimeException e) {
-            skipped(method, e);
-            return;
-        }
-        if (jpql.contains("#{")) {
-            return; // other SpEL templates are expanded per call: the guard checks those queries when they run
-        }
-        check(sessionFactory, guard, method, jpql, which);
-    }
-
-    private void check(SessionFactoryImplementor sessionFactory, QueryGuard guard, JpaQueryMethod method, String jpql,
-            String which) {
+    private void check(SessionFactoryImplementor sessionFactory, QueryGuard guard, JpaQueryMethod method, String jpql) {
         try {
             // Reading HQL through the query engine runs hibernate-ae's guarded reader, which also explains
             // Hibernate's own refusals (LIKE on VARBINARY) in the guard's words; the explicit check covers an
@@ -112,15 +89,14 @@ public final class RepositoryQueryGuard implements QueryCreationListener<Reposit
             guard.check(statement);
         } catch (UnsupportedEncryptedQueryException e) {
             throw new UnsupportedEncryptedQueryException(e.attribute(), e.operation(), "Repository method "
-                    + describe(method) + which + ": " + e.getMessage(), e);
+                    + describe(method) + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             skipped(method, e);
         }
     }
 
     private String describe(JpaQueryMethod method) {
-        return (repositoryName != null ? repositoryName : method.getEntityInformation().getJavaType().getSimpleName()
-                + " repository") + "." + method.getName();
+        return repositoryName + "." + method.getName();
     }
 
     /** Spring Data validates its own queries; a query this check cannot read is still checked when it runs. */

@@ -1,7 +1,6 @@
 package dev.hibernateae.samples.plainjpa;
 
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.PrintStream;
@@ -9,7 +8,6 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -76,7 +74,7 @@ public final class Demo {
     /** Persists the patients not stored yet (a server database keeps earlier runs'), then reads every patient. */
     List<Patient> store(List<Patient> newPatients) {
         int[] stored = {0};
-        inTransaction(em -> {
+        factory.runInTransaction(em -> {
             for (Patient patient : newPatients) {
                 boolean exists = !em.createQuery("select p.id from Patient p where p.ssn = :ssn", Long.class)
                         .setParameter("ssn", patient.getSsn()).getResultList().isEmpty();
@@ -86,7 +84,7 @@ public final class Demo {
                 }
             }
         });
-        List<Patient> all = inTransaction(em -> em.createQuery("from Patient order by id", Patient.class)
+        List<Patient> all = factory.callInTransaction(em -> em.createQuery("from Patient order by id", Patient.class)
                 .getResultList());
         out.println();
         out.println("1. Stored " + stored[0] + " patients with EntityManager.persist (the database now has "
@@ -113,7 +111,7 @@ public final class Demo {
 
     /** The rows with plain JDBC types: native SQL bypasses hibernate-ae's converters, so cells come back as bytes. */
     Map<Long, Object[]> storedRows() {
-        List<Object[]> rows = inTransaction(em -> em.createNativeQuery(
+        List<Object[]> rows = factory.callInTransaction(em -> em.createNativeQuery(
                 "select id, ssn, birth_date from patient order by id", Object[].class).getResultList());
         return rows.stream().collect(java.util.stream.Collectors.toMap(r -> ((Number) r[0]).longValue(),
                 Function.identity()));
@@ -132,7 +130,7 @@ public final class Demo {
     }
 
     Patient findBySsn(String ssn) {
-        return inTransaction(em -> em.createQuery("select p from Patient p where p.ssn = :ssn", Patient.class)
+        return factory.callInTransaction(em -> em.createQuery("select p from Patient p where p.ssn = :ssn", Patient.class)
                 .setParameter("ssn", ssn).getResultStream().findFirst().orElse(null));
     }
 
@@ -147,7 +145,7 @@ public final class Demo {
 
     UnsupportedEncryptedQueryException refusedLike() {
         try {
-            inTransaction(em -> em.createQuery("select p from Patient p where p.ssn like :prefix", Patient.class)
+            factory.callInTransaction(em -> em.createQuery("select p from Patient p where p.ssn like :prefix", Patient.class)
                     .setParameter("prefix", "795-%").getResultList());
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -158,28 +156,6 @@ public final class Demo {
             throw e;
         }
         throw new IllegalStateException("The LIKE on the SSN was not refused");
-    }
-
-    private <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
-    }
-
-    private void inTransaction(Consumer<EntityManager> work) {
-        inTransaction(em -> {
-            work.accept(em);
-            return null;
-        });
     }
 
     static String shortHex(byte[] cell) {

@@ -25,10 +25,13 @@ public class Patient {
     private String ssn;
 
     @Encrypted(type = EncryptionType.RANDOMIZED, key = DemoKeys.COLUMN_ENCRYPTION_KEY)
+    @Column(name = "birth_date")
     private LocalDate birthDate;
 
+    @Column(name = "first_name")
     private String firstName;
 
+    @Column(name = "last_name")
     private String lastName;
 
     protected Patient() {

@@ -1,0 +1,182 @@
+package dev.hibernateae.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hibernateae.api.UnsupportedEncryptedQueryException;
+import dev.hibernateae.spring.app.Patient;
+import dev.hibernateae.spring.app.RepositoryTestApplication;
+import dev.hibernateae.spring.data.RepositoryQueryGuard;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.QueryCreationException;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+
+/**
+ * Repository methods that cannot work on encrypted attributes are refused when the repository is created, with the
+ * query guard's exception and message. Each repository here is created the way Spring Data creates the
+ * application's own at startup ({@link RepositoryStartupTest} shows the application really failing to start).
+ */
+@SpringBootTest(classes = RepositoryTestApplication.class)
+class RepositoryMethodRefusalTest {
+
+    interface SsnLike extends Repository<Patient, Long> {
+        List<Patient> findBySsnLike(String pattern);
+    }
+
+    interface SsnStartingWith extends Repository<Patient, Long> {
+        List<Patient> findBySsnStartingWith(String prefix);
+    }
+
+    interface SsnContaining extends Repository<Patient, Long> {
+        List<Patient> findBySsnContaining(String part);
+    }
+
+    interface SsnNotLike extends Repository<Patient, Long> {
+        List<Patient> findBySsnNotLike(String pattern);
+    }
+
+    interface SsnIgnoreCase extends Repository<Patient, Long> {
+        List<Patient> findBySsnIgnoreCase(String ssn);
+    }
+
+    interface SsnGreaterThan extends Repository<Patient, Long> {
+        List<Patient> findBySsnGreaterThan(String ssn);
+    }
+
+    interface MrnBetween extends Repository<Patient, Long> {
+        List<Patient> findByMrnBetween(Integer low, Integer high);
+    }
+
+    interface BirthDateAfter extends Repository<Patient, Long> {
+        List<Patient> findByBirthDateAfter(LocalDate date);
+    }
+
+    interface BirthDateEquals extends Repository<Patient, Long> {
+        List<Patient> findByBirthDate(LocalDate date);
+    }
+
+    interface OrderBySsn extends Repository<Patient, Long> {
+        List<Patient> findByLastNameOrderBySsn(String lastName);
+    }
+
+    interface TopByBirthDate extends Repository<Patient, Long> {
+        List<Patient> findTop3ByOrderByBirthDateDesc();
+    }
+
+    interface CountByBirthDateBefore extends Repository<Patient, Long> {
+        long countByBirthDateBefore(LocalDate date);
+    }
+
+    interface QueryWithLike extends Repository<Patient, Long> {
+        @Query("select p from Patient p where p.ssn like :pattern")
+        List<Patient> search(String pattern);
+    }
+
+    interface QueryWithOrderBy extends Repository<Patient, Long> {
+        @Query("select p from Patient p where p.lastName = ?1 order by p.mrn")
+        List<Patient> byLastName(String lastName);
+    }
+
+    interface CountQueryWithFunction extends Repository<Patient, Long> {
+        @Query(value = "select p from Patient p where p.lastName = :lastName",
+                countQuery = "select count(p) from Patient p where p.lastName = :lastName and length(p.ssn) = 11")
+        org.springframework.data.domain.Page<Patient> byLastName(String lastName,
+                org.springframework.data.domain.Pageable page);
+    }
+
+    static List<Arguments> refusedMethods() {
+        return List.of(
+                Arguments.of(SsnLike.class, "findBySsnLike", "Patient.ssn", "LIKE"),
+                Arguments.of(SsnStartingWith.class, "findBySsnStartingWith", "Patient.ssn", "LIKE"),
+                Arguments.of(SsnContaining.class, "findBySsnContaining", "Patient.ssn", "LIKE"),
+                Arguments.of(SsnNotLike.class, "findBySsnNotLike", "Patient.ssn", "LIKE"),
+                Arguments.of(SsnIgnoreCase.class, "findBySsnIgnoreCase", "Patient.ssn", "upper"),
+                Arguments.of(SsnGreaterThan.class, "findBySsnGreaterThan", "Patient.ssn", ">"),
+                Arguments.of(MrnBetween.class, "findByMrnBetween", "Patient.mrn", "BETWEEN"),
+                Arguments.of(BirthDateAfter.class, "findByBirthDateAfter", "Patient.birthDate", ">"),
+                Arguments.of(BirthDateEquals.class, "findByBirthDate", "Patient.birthDate", "="),
+                Arguments.of(OrderBySsn.class, "findByLastNameOrderBySsn", "Patient.ssn", "ORDER BY"),
+                Arguments.of(TopByBirthDate.class, "findTop3ByOrderByBirthDateDesc", "Patient.birthDate", "ORDER BY"),
+                Arguments.of(CountByBirthDateBefore.class, "countByBirthDateBefore", "Patient.birthDate", "<"));
+    }
+
+    static List<Arguments> refusedQueryAnnotations() {
+        return List.of(
+                Arguments.of(QueryWithLike.class, "search", "Patient.ssn", "LIKE"),
+                Arguments.of(QueryWithOrderBy.class, "byLastName", "Patient.mrn", "ORDER BY"),
+                Arguments.of(CountQueryWithFunction.class, "byLastName", "Patient.ssn", "length"));
+    }
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("refusedMethods")
+    void refusedWhenTheRepositoryIsCreated(Class<?> repository, String method, String attribute, String operation) {
+        UnsupportedEncryptedQueryException refused = refusal(repository);
+
+        String prefix = "Repository method " + repository.getSimpleName() + "." + method + ": ";
+        assertTrue(refused.getMessage().startsWith(prefix + "Query cannot run on encrypted data: " + attribute + " ("),
+                refused.getMessage());
+        assertEquals(attribute, refused.attribute());
+        assertTrue(refused.operation().contains(operation), refused.operation());
+        assertTrue(refused.getCause() instanceof UnsupportedEncryptedQueryException guard
+                && refused.getMessage().equals(prefix + guard.getMessage()), "the guard's own message, named");
+    }
+
+    /** Spring Data validates {@code @Query} strings itself, through Hibernate's HQL reader, which the guard checks. */
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("refusedQueryAnnotations")
+    void queryAnnotationsAreRefusedBySpringDatasValidationWithTheGuardsException(Class<?> repository, String method,
+            String attribute, String operation) {
+        QueryCreationException failure = assertThrows(QueryCreationException.class, () -> create(repository));
+
+        assertEquals(repository, failure.getMethod().getDeclaringClass());
+        assertEquals(method, failure.getMethod().getName());
+        UnsupportedEncryptedQueryException refused = causeOf(failure);
+        assertEquals(attribute, refused.attribute());
+        assertTrue(refused.operation().contains(operation), refused.operation());
+        assertTrue(refused.getMessage().startsWith("Query cannot run on encrypted data: " + attribute + " ("),
+                refused.getMessage());
+    }
+
+    @Test
+    void messagesNeverHoldTheQueryTextsValues() {
+        UnsupportedEncryptedQueryException refused = refusal(SsnLike.class);
+        assertFalse(refused.getMessage().contains(":p1"), "no JPQL of the check in the message");
+    }
+
+    private UnsupportedEncryptedQueryException refusal(Class<?> repository) {
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> create(repository));
+        return causeOf(failure);
+    }
+
+    private void create(Class<?> repository) {
+        JpaRepositoryFactory factory = new JpaRepositoryFactory(
+                SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
+        factory.addQueryCreationListener(new RepositoryQueryGuard(entityManagerFactory, repository));
+        factory.getRepository(repository);
+    }
+
+    static UnsupportedEncryptedQueryException causeOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedEncryptedQueryException refused) {
+                return refused;
+            }
+        }
+        throw new AssertionError("not refused by the guard: " + failure, failure);
+    }
+}

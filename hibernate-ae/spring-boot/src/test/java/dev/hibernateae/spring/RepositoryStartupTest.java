@@ -1,0 +1,86 @@
+package dev.hibernateae.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hibernateae.api.UnsupportedEncryptedQueryException;
+import java.io.IOException;
+import java.net.URL;
+import java.util.Collections;
+import dev.hibernateae.spring.app.Patient;
+import dev.hibernateae.spring.badrepository.SsnLikeRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.UrlResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/** An application whose repository declares {@code findBySsnLike} does not start, and says why. */
+class RepositoryStartupTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EntityScan(basePackageClasses = Patient.class)
+    @EnableJpaRepositories(basePackageClasses = SsnLikeRepository.class)
+    static class ApplicationWithABadRepository {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                    HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class,
+                    HibernateAeAutoConfiguration.class))
+            .withUserConfiguration(ApplicationWithABadRepository.class)
+            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:bad-repository;DB_CLOSE_DELAY=-1",
+                    "spring.jpa.hibernate.ddl-auto=create-drop");
+
+    @Test
+    void startupFailsWithTheGuardsMessageAndSpringBootReportsIt() {
+        runner.run(context -> {
+            Throwable failure = context.getStartupFailure();
+            assertNotNull(failure, "the application must not start");
+            UnsupportedEncryptedQueryException refused = RepositoryMethodRefusalTest.causeOf(failure);
+            assertTrue(refused.getMessage().startsWith("Repository method SsnLikeRepository.findBySsnLike: "
+                    + "Query cannot run on encrypted data: Patient.ssn ("), refused.getMessage());
+            assertEquals("Patient.ssn", refused.attribute());
+
+            assertTrue(registeredFailureAnalyzers().contains(EncryptedQueryFailureAnalyzer.class.getName()));
+            FailureAnalysis analysis = new EncryptedQueryFailureAnalyzer().analyze(failure);
+            assertEquals(refused.getMessage(), analysis.getDescription());
+            assertTrue(analysis.getAction().contains("Patient.ssn"), analysis.getAction());
+        });
+    }
+
+    private static String registeredFailureAnalyzers() throws IOException {
+        StringBuilder names = new StringBuilder();
+        for (URL url : Collections.list(RepositoryStartupTest.class.getClassLoader()
+                .getResources("META-INF/spring.factories"))) {
+            names.append(PropertiesLoaderUtils.loadProperties(new UrlResource(url))
+                    .getProperty(FailureAnalyzer.class.getName(), "")).append(',');
+        }
+        return names.toString();
+    }
+
+    @Test
+    void withTheCheckTurnedOffTheMethodIsRefusedWhenCalled() {
+        runner.withPropertyValues("hibernate-ae.repositories.check-queries=false").run(context -> {
+            assertNull(context.getStartupFailure());
+            SsnLikeRepository repository = context.getBean(SsnLikeRepository.class);
+
+            RuntimeException failure = assertThrows(RuntimeException.class, () -> repository.findBySsnLike("795%"));
+
+            UnsupportedEncryptedQueryException refused = RepositoryMethodRefusalTest.causeOf(failure);
+            assertTrue(refused.getMessage().startsWith("Query cannot run on encrypted data: Patient.ssn ("),
+                    refused.getMessage());
+        });
+    }
+}
