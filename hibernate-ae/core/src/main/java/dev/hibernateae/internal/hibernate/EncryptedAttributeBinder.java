@@ -60,8 +60,8 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
             throw new AlwaysEncryptedException("@Encrypted on " + role + ": " + e.getMessage(), e);
         }
         int cellLength = CellCipher.cellLength(codec.maxEncodedLength());
-        EncryptedAttributeConverter<?> converter = converter(role, javaType, annotation, codec, runtime, element,
-                cellLength);
+        EncryptedAttributeConverter<?> converter = converter(role, javaType, annotation, codec, options, runtime,
+                element, cellLength);
 
         basic.setJpaAttributeConverterDescriptor(new EncryptedConverterDescriptor<>(converter));
         column.setLength((long) cellLength);
@@ -77,9 +77,9 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static EncryptedAttributeConverter<?> converter(String role, Class<?> javaType, Encrypted annotation,
-            PlaintextCodec<?> codec, EncryptionRuntime runtime, boolean element, int cellLength) {
+            PlaintextCodec<?> codec, CodecOptions options, EncryptionRuntime runtime, boolean element, int cellLength) {
         return new EncryptedAttributeConverter(role, boxed(javaType, codec), annotation.type(), annotation.key(), codec,
-                runtime, element, cellLength);
+                options, runtime, element, cellLength);
     }
 
     private static Class<?> boxed(Class<?> javaType, PlaintextCodec<?> codec) {
