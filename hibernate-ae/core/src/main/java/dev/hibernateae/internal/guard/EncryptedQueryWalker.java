@@ -2,7 +2,6 @@ package dev.hibernateae.internal.guard;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.hibernate.query.sqm.ComparisonOperator;
 import org.hibernate.query.sqm.SetOperator;
 import org.hibernate.query.sqm.tree.SqmStatement;
@@ -48,12 +47,6 @@ import org.hibernate.query.sqm.tree.update.SqmAssignment;
  * refuses it. One instance checks one statement.
  */
 final class EncryptedQueryWalker extends ValueUseWalker {
-    private static final Set<String> ORDERING_FUNCTIONS = Set.of("min", "max", "greatest", "least");
-    private static final Set<String> STRING_FUNCTIONS = Set.of("upper", "lower", "length", "character_length",
-            "char_length", "octet_length", "bit_length", "substring", "substr", "concat", "trim", "ltrim", "rtrim",
-            "locate", "position", "left", "right", "replace", "lpad", "rpad", "pad", "repeat", "overlay", "instr",
-            "reverse", "soundex", "ascii", "string_agg", "listagg", "str");
-
     EncryptedQueryWalker(EncryptedPathResolver resolver) {
         super(resolver);
     }
@@ -149,16 +142,20 @@ final class EncryptedQueryWalker extends ValueUseWalker {
 
     @Override
     public Object visitSortSpecification(SqmSortSpecification sort) {
+        return sort(sort, "ORDER BY");
+    }
+
+    private Object sort(SqmSortSpecification sort, String operation) {
         SqmExpression<?> expression = sort.getSortExpression();
         if (expression instanceof SqmAliasedNodeRef reference) {
             for (SqmSelectableNode<?> selected : context.selectedAt(reference)) {
                 if (rules.classify(selected) instanceof Operand.Encrypted encrypted) {
-                    throw Rejections.unsupported(encrypted.value().first(), "ORDER BY", Reason.ORDER);
+                    throw Rejections.unsupported(encrypted.value().first(), operation, Reason.ORDER);
                 }
             }
             return sort;
         }
-        return context.within("ORDER BY", Reason.ORDER, () -> expression.accept(this));
+        return context.within(operation, Reason.ORDER, () -> expression.accept(this));
     }
 
     @Override
@@ -197,7 +194,7 @@ final class EncryptedQueryWalker extends ValueUseWalker {
     public Object visitWindow(SqmWindow window) {
         window.getPartitions().forEach(expression -> group(expression, "PARTITION BY"));
         return context.within("ORDER BY (window)", Reason.ORDER, () -> {
-            window.getOrderList().forEach(this::visitSortSpecification);
+            window.getOrderList().forEach(sort -> sort(sort, "ORDER BY (window)"));
             if (window.getStartExpression() != null) {
                 window.getStartExpression().accept(this);
             }
@@ -296,9 +293,7 @@ final class EncryptedQueryWalker extends ValueUseWalker {
         if (function instanceof SqmAggregateFunction<?> aggregate && name.equals("count")) {
             return count(function, aggregate);
         }
-        Reason reason = ORDERING_FUNCTIONS.contains(name) ? Reason.ORDER
-                : STRING_FUNCTIONS.contains(name) ? Reason.CONTENT : Reason.COMPUTE;
-        return context.within(name + "()", reason, () -> super.visitFunction(function));
+        return context.within(name + "()", Reason.forFunction(name), () -> super.visitFunction(function));
     }
 
     /** count() counts non-null cells, which works on ciphertext; count(distinct) needs equal cells for equal values. */

@@ -2,7 +2,6 @@ package dev.hibernateae.internal.guard;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.EncryptionSettings;
-import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import org.hibernate.boot.registry.selector.spi.StrategySelector;
 import org.hibernate.cfg.QuerySettings;
 import org.hibernate.engine.config.spi.ConfigurationService;
@@ -84,10 +83,7 @@ public final class GuardedSqmTranslatorFactory implements SqmTranslatorFactory {
     @SuppressWarnings("deprecation") // the creation context offers the settings and dialect only through the factory
     private static Wiring wire(SqlAstCreationContext creationContext) {
         SessionFactoryImplementor factory = creationContext.getSessionFactory();
-        EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
-        boolean nothingEncrypted = runtime != null && runtime.attributes().isEmpty();
-        QueryGuard guard = nothingEncrypted ? null : new QueryGuard(creationContext.getMappingMetamodel());
-        return new Wiring(delegate(factory), guard);
+        return new Wiring(delegate(factory), QueryGuard.forFactory(factory));
     }
 
     private static SqmTranslatorFactory delegate(SessionFactoryImplementor factory) {

@@ -1,5 +1,7 @@
 package dev.hibernateae.internal.guard;
 
+import dev.hibernateae.internal.hibernate.EncryptionRuntime;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.query.sqm.tree.SqmStatement;
 
@@ -13,6 +15,15 @@ public final class QueryGuard {
 
     public QueryGuard(MappingMetamodel metamodel) {
         this.resolver = new EncryptedPathResolver(metamodel);
+    }
+
+    /** The guard of a session factory, or {@code null} when its persistence unit encrypts nothing. */
+    public static QueryGuard forFactory(SessionFactoryImplementor factory) {
+        EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
+        if (runtime != null && runtime.attributes().isEmpty()) {
+            return null;
+        }
+        return new QueryGuard(factory.getMappingMetamodel());
     }
 
     /**

@@ -5,25 +5,34 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.QuerySettings;
 
 /**
- * Puts {@link GuardedSqmTranslatorFactory} in {@value QuerySettings#SEMANTIC_QUERY_TRANSLATOR} while settings can
- * still change, moving an application's own value to {@link GuardedSqmTranslatorFactory#DELEGATE} so the guard
- * wraps it rather than replaces it.
+ * Installs the query guard while settings can still change: {@link GuardedHqlTranslator} in
+ * {@value QuerySettings#SEMANTIC_QUERY_PRODUCER} (HQL/JPQL, checked when read), {@link GuardedSqmTranslatorFactory}
+ * in {@value QuerySettings#SEMANTIC_QUERY_TRANSLATOR} (every query, Criteria included, checked when translated to
+ * SQL) and {@link GuardedMutationStrategies} (bulk statements on multi-table entities, which skip that factory). An
+ * application's own value of either setting is moved aside and wrapped, not replaced.
  */
 public final class QueryGuardInstaller {
     private QueryGuardInstaller() {
     }
 
     public static void install(StandardServiceRegistryBuilder builder) {
-        Map<String, Object> settings = builder.getSettings();
-        Object own = settings.get(QuerySettings.SEMANTIC_QUERY_TRANSLATOR);
-        if (own != null && !(own instanceof String text && text.isBlank()) && !isGuard(own)) {
-            builder.applySetting(GuardedSqmTranslatorFactory.DELEGATE, own);
-        }
-        builder.applySetting(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, GuardedSqmTranslatorFactory.class.getName());
+        wrap(builder, QuerySettings.SEMANTIC_QUERY_TRANSLATOR, GuardedSqmTranslatorFactory.class,
+                GuardedSqmTranslatorFactory.DELEGATE);
+        wrap(builder, QuerySettings.SEMANTIC_QUERY_PRODUCER, GuardedHqlTranslator.class, GuardedHqlTranslator.DELEGATE);
+        builder.addInitiator(GuardedMutationStrategies.INITIATOR);
     }
 
-    private static boolean isGuard(Object value) {
-        return value instanceof GuardedSqmTranslatorFactory || value == GuardedSqmTranslatorFactory.class
-                || GuardedSqmTranslatorFactory.class.getName().equals(value.toString().trim());
+    private static void wrap(StandardServiceRegistryBuilder builder, String setting, Class<?> guard,
+            String delegateSetting) {
+        Map<String, Object> settings = builder.getSettings();
+        Object own = settings.get(setting);
+        if (own != null && !(own instanceof String text && text.isBlank()) && !isGuard(own, guard)) {
+            builder.applySetting(delegateSetting, own);
+        }
+        builder.applySetting(setting, guard.getName());
+    }
+
+    private static boolean isGuard(Object value, Class<?> guard) {
+        return guard.isInstance(value) || value == guard || guard.getName().equals(value.toString().trim());
     }
 }

@@ -22,6 +22,18 @@ enum Reason {
             + "other values",
             "Select the attribute itself and choose between values in Java.");
 
+    private static final java.util.Set<String> ORDERING_FUNCTIONS = java.util.Set.of("min", "max", "greatest",
+            "least");
+    private static final java.util.Set<String> STRING_FUNCTIONS = java.util.Set.of("upper", "lower", "length",
+            "character_length", "char_length", "octet_length", "bit_length", "substring", "substr", "concat", "trim",
+            "ltrim", "rtrim", "locate", "position", "left", "right", "replace", "lpad", "rpad", "pad", "repeat",
+            "overlay", "instr", "reverse", "soundex", "ascii", "string_agg", "listagg", "str", "collate");
+
+    /** Why a function (by its lower-case name) cannot take ciphertext. */
+    static Reason forFunction(String name) {
+        return ORDERING_FUNCTIONS.contains(name) ? ORDER : STRING_FUNCTIONS.contains(name) ? CONTENT : COMPUTE;
+    }
+
     private final String why;
     private final String advice;
 
