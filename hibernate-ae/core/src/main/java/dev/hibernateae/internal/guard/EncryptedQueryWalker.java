@@ -83,12 +83,12 @@ final class EncryptedQueryWalker extends ValueUseWalker {
      */
     private void checkSetOperation(SqmQueryGroup<?> group) {
         String operation = group.getSetOperator().name().replace('_', ' ');
-        List<SqmSelection<?>> first = group.getFirstQuerySpec().getSelectClause().getSelections();
+        List<SqmSelectableNode<?>> first = WalkContext.selectedNodes(group.getFirstQuerySpec());
         for (int i = 0; i < first.size(); i++) {
-            Operand head = rules.classify(first.get(i).getSelectableNode());
+            Operand head = rules.classify(first.get(i));
             for (SqmQuerySpec<?> spec : WalkContext.querySpecs(group)) {
-                List<SqmSelection<?>> selections = spec.getSelectClause().getSelections();
-                Operand other = i < selections.size() ? rules.classify(selections.get(i).getSelectableNode()) : null;
+                List<SqmSelectableNode<?>> selections = WalkContext.selectedNodes(spec);
+                Operand other = i < selections.size() ? rules.classify(selections.get(i)) : null;
                 if (head == null || other == null
                         || !(head instanceof Operand.Encrypted) && !(other instanceof Operand.Encrypted)) {
                     continue;
@@ -350,9 +350,9 @@ final class EncryptedQueryWalker extends ValueUseWalker {
         visitCteContainer(statement);
         List<SqmPath<?>> targets = statement.getInsertionTargetPaths();
         for (SqmQuerySpec<?> spec : WalkContext.querySpecs(statement.getSelectQueryPart())) {
-            List<SqmSelection<?>> selections = spec.getSelectClause().getSelections();
+            List<SqmSelectableNode<?>> selections = WalkContext.selectedNodes(spec);
             for (int i = 0; i < selections.size() && i < targets.size(); i++) {
-                Operand value = rules.classify(selections.get(i).getSelectableNode());
+                Operand value = rules.classify(selections.get(i));
                 if (value != null) {
                     rules.assign("INSERT ... SELECT", targets.get(i), value);
                 }

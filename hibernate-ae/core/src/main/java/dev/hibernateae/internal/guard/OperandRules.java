@@ -11,7 +11,6 @@ import org.hibernate.query.sqm.tree.expression.SqmModifiedSubQueryExpression;
 import org.hibernate.query.sqm.tree.expression.SqmParameter;
 import org.hibernate.query.sqm.tree.select.SqmQueryPart;
 import org.hibernate.query.sqm.tree.select.SqmSelectableNode;
-import org.hibernate.query.sqm.tree.select.SqmSelection;
 import org.hibernate.query.sqm.tree.select.SqmSubQuery;
 
 /**
@@ -50,11 +49,11 @@ final class OperandRules {
 
     /** What a single-column query part selects when it selects ciphertext, else {@code null}. */
     EncryptedValue selectedValue(SqmQueryPart<?> part) {
-        List<SqmSelection<?>> selections = part.getFirstQuerySpec().getSelectClause().getSelections();
+        List<SqmSelectableNode<?>> selections = WalkContext.selectedNodes(part.getFirstQuerySpec());
         if (selections.size() != 1) {
             return null;
         }
-        return classify(selections.get(0).getSelectableNode()) instanceof Operand.Encrypted e ? e.value() : null;
+        return classify(selections.get(0)) instanceof Operand.Encrypted e ? e.value() : null;
     }
 
     static SqmSubQuery<?> subqueryOf(SqmExpression<?> expression) {

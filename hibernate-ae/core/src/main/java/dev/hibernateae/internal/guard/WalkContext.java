@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.hibernate.query.sqm.tree.domain.SqmPath;
 import org.hibernate.query.sqm.tree.expression.SqmAliasedNodeRef;
 import org.hibernate.query.sqm.tree.from.SqmFrom;
+import org.hibernate.query.sqm.tree.select.SqmJpaCompoundSelection;
 import org.hibernate.query.sqm.tree.select.SqmQueryGroup;
 import org.hibernate.query.sqm.tree.select.SqmQueryPart;
 import org.hibernate.query.sqm.tree.select.SqmQuerySpec;
@@ -80,6 +81,23 @@ final class WalkContext {
             }
         }
         return nodes;
+    }
+
+    /** The select items of a query spec, with Criteria tuples and arrays ({@code multiselect}) flattened. */
+    static List<SqmSelectableNode<?>> selectedNodes(SqmQuerySpec<?> spec) {
+        List<SqmSelectableNode<?>> nodes = new ArrayList<>();
+        for (SqmSelection<?> selection : spec.getSelectClause().getSelections()) {
+            flatten(selection.getSelectableNode(), nodes);
+        }
+        return nodes;
+    }
+
+    private static void flatten(SqmSelectableNode<?> node, List<SqmSelectableNode<?>> nodes) {
+        if (node instanceof SqmJpaCompoundSelection<?> compound) {
+            compound.getSelectionItems().forEach(item -> flatten(item, nodes));
+        } else {
+            nodes.add(node);
+        }
     }
 
     static List<SqmQuerySpec<?>> querySpecs(SqmQueryPart<?> part) {

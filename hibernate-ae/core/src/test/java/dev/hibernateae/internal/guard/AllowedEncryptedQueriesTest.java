@@ -330,7 +330,7 @@ class AllowedEncryptedQueriesTest {
             var q = cb.createTupleQuery();
             var p = q.from(Person.class);
             var zip = p.get("home").<String>get("zip");
-            q.multiselect(zip, cb.count(p.get("ssn"))).where(cb.isNotNull(zip)).groupBy(zip);
+            q.select(cb.tuple(zip, cb.count(p.get("ssn")))).where(cb.isNotNull(zip)).groupBy(zip);
             Map<String, Long> result = new HashMap<>();
             for (Tuple t : s.createQuery(q).getResultList()) {
                 result.put(t.get(0, String.class), t.get(1, Long.class));

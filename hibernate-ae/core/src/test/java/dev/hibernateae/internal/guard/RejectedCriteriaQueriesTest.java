@@ -182,7 +182,7 @@ class RejectedCriteriaQueriesTest {
                             insert.setInsertionTargetPaths(c.get("ownerSsn"), c.get("name"));
                             var select = cb.createTupleQuery();
                             var p = select.from(Person.class);
-                            select.multiselect(p.get("lastName"), p.get("lastName"));
+                            select.select(cb.tuple(p.get("lastName"), p.get("lastName")));
                             insert.select(select);
                             s.createMutationQuery(insert).executeUpdate();
                         }));

@@ -60,6 +60,8 @@ class RejectedHqlQueriesTest {
                         "Person.mrn", "ORDER BY"),
                 refused("order by inside a window", "select row_number() over (order by p.ssn) from Person p",
                         "Person.ssn", "ORDER BY (window)"),
+                refused("ordering comparison on a derived table's column",
+                        "select d.s from (select p.ssn as s from Person p) d where d.s > '2'", "Person.ssn", ">"),
                 refused("min", "select min(p.ssn) from Person p", "Person.ssn", "min()"),
                 refused("max in a subquery compared with equality",
                         "from Person p where p.ssn = (select max(q.ssn) from Person q)", "Person.ssn", "max()"),
