@@ -22,7 +22,7 @@ final class Rejections {
     /** An encrypted value meets a value that is neither a parameter, a literal, nor encrypted the same way. */
     static UnsupportedEncryptedQueryException mixed(EncryptedColumn column, String operation, String other) {
         return new UnsupportedEncryptedQueryException(column.attribute(), operation, PREFIX + column.describe()
-                + " meets " + other + " in " + operation + ", but ciphertext never equals a plain value. "
+                + " is compared with " + other + " by " + operation + ", but ciphertext never equals a plain value. "
                 + COMPARE_ADVICE);
     }
 
@@ -30,17 +30,17 @@ final class Rejections {
     static UnsupportedEncryptedQueryException mismatched(EncryptedColumn column, EncryptedColumn other,
             String operation) {
         return new UnsupportedEncryptedQueryException(column.attribute(), operation, PREFIX + column.describe()
-                + " meets " + other.describe() + " in " + operation + ", but they are encrypted differently (key, "
-                + "encryption type, Java type or plaintext format), so equal values have different ciphertext. Only "
-                + "attributes with the same key, DETERMINISTIC type, Java type and format can be compared or copied "
-                + "into each other.");
+                + " is compared with " + other.describe() + " by " + operation + ", but they are encrypted "
+                + "differently (key, encryption type, Java type or plaintext format), so equal values have different "
+                + "ciphertext. Only attributes with the same key, DETERMINISTIC type, Java type and format can be "
+                + "compared or copied into each other.");
     }
 
     /** A plain value is written into an encrypted attribute, or ciphertext into a plain one. */
     static UnsupportedEncryptedQueryException unencryptedWrite(EncryptedColumn column, String operation,
             String other) {
         return new UnsupportedEncryptedQueryException(column.attribute(), operation, PREFIX + column.describe()
-                + " is assigned from or to " + other + " in " + operation + ", so plaintext would be stored as "
+                + " is assigned from or to " + other + " by " + operation + ", so plaintext would be stored as "
                 + "ciphertext or the other way round. Assign a parameter or a literal (Hibernate encrypts those), or "
                 + "an attribute encrypted the same way.");
     }
