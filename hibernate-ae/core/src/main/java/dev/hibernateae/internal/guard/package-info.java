@@ -51,7 +51,7 @@
  * match nothing).
  *
  * <h2>Not covered</h2>
- * Native SQL (bind {@code EncryptedAttributeConverter.encryptValue} yourself); {@code @OrderBy}/{@code @Where}/
+ * Native SQL (bind {@code dev.hibernateae.api.EncryptedValues.encrypt(...)} yourself); {@code @OrderBy}/{@code @Where}/
  * {@code @Formula} SQL fragments; Criteria built with Hibernate's {@code CriteriaBuilder} where Hibernate itself
  * refuses the operation while building ({@code like}, string functions, {@code min}/{@code max} on an attribute it
  * knows as {@code VARBINARY}) — those fail with Hibernate's own error, before there is a query to guard.
