@@ -17,9 +17,10 @@ import org.hibernate.annotations.AttributeBinderType;
  * for it.
  *
  * <p>Works on basic attributes of entities and embeddables, and on {@code @ElementCollection}s of basic values.
- * {@link EncryptionType#DETERMINISTIC} attributes support {@code =}, {@code <>}, {@code IN} and {@code IS NULL} in
- * JPQL, HQL and Criteria queries (parameters and literals are encrypted); every other operation on an encrypted
- * attribute is rejected when the query is translated. Native SQL is not rewritten: bind
+ * {@link EncryptionType#DETERMINISTIC} attributes support {@code =}, {@code <>}, {@code IN}, {@code IS NULL},
+ * {@code GROUP BY} and {@code DISTINCT} in JPQL, HQL and Criteria queries (parameters and literals are encrypted);
+ * every operation that cannot work on ciphertext is refused with an {@link UnsupportedEncryptedQueryException} when
+ * the query is created or first run (a named query: when the application starts). Native SQL is not rewritten: bind
  * {@link EncryptedValues#encrypt ciphertext} yourself.
  *
  * <pre>{@code

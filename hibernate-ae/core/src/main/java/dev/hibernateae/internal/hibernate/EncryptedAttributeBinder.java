@@ -68,8 +68,8 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
             throw new AlwaysEncryptedException("@Encrypted on " + role + ": " + e.getMessage(), e);
         }
         int cellLength = CellCipher.cellLength(codec.maxEncodedLength());
-        EncryptedAttributeConverter<?> converter = converter(role, javaType, annotation, codec, runtime, element,
-                cellLength);
+        EncryptedAttributeConverter<?> converter = converter(role, javaType, annotation, codec, options, runtime,
+                element, cellLength);
 
         basic.setJpaAttributeConverterDescriptor(new EncryptedConverterDescriptor<>(converter));
         basic.setExplicitMutabilityPlanAccess(types -> mutabilityPlan(converter, types));
@@ -86,9 +86,9 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static EncryptedAttributeConverter<?> converter(String role, Class<?> javaType, Encrypted annotation,
-            PlaintextCodec<?> codec, EncryptionRuntime runtime, boolean element, int cellLength) {
+            PlaintextCodec<?> codec, CodecOptions options, EncryptionRuntime runtime, boolean element, int cellLength) {
         return new EncryptedAttributeConverter(role, boxed(javaType, codec), annotation.type(), annotation.key(), codec,
-                runtime, element, cellLength);
+                options, runtime, element, cellLength);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -6,6 +6,7 @@ import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.api.UnsupportedPlaintextException;
+import dev.hibernateae.internal.codec.CodecOptions;
 import dev.hibernateae.internal.codec.PlaintextCodec;
 import dev.hibernateae.internal.crypto.CellCipher;
 import jakarta.persistence.AttributeConverter;
@@ -21,18 +22,21 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
     private final EncryptionType type;
     private final String keyName;
     private final PlaintextCodec<T> codec;
+    private final CodecOptions codecOptions;
     private final EncryptionRuntime runtime;
     private final boolean collectionElement;
     private final int cellLength;
     private volatile String role;
 
     EncryptedAttributeConverter(String role, Class<T> javaType, EncryptionType type, String keyName,
-            PlaintextCodec<T> codec, EncryptionRuntime runtime, boolean collectionElement, int cellLength) {
+            PlaintextCodec<T> codec, CodecOptions codecOptions, EncryptionRuntime runtime, boolean collectionElement,
+            int cellLength) {
         this.role = role;
         this.javaType = javaType;
         this.type = type;
         this.keyName = keyName;
         this.codec = codec;
+        this.codecOptions = codecOptions;
         this.runtime = runtime;
         this.collectionElement = collectionElement;
         this.cellLength = cellLength;
@@ -129,6 +133,14 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
 
     public Class<T> javaType() {
         return javaType;
+    }
+
+    /**
+     * The mapping choices that shape the plaintext bytes (string encoding, decimal scale, ...): two deterministic
+     * attributes under the same key hold equal cells for equal values only when these agree.
+     */
+    public CodecOptions codecOptions() {
+        return codecOptions;
     }
 
     public boolean collectionElement() {

@@ -2,6 +2,7 @@ package dev.hibernateae.internal.hibernate;
 
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.KeyHierarchy;
+import dev.hibernateae.internal.guard.QueryGuardInstaller;
 import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceInitiator;
@@ -18,6 +19,7 @@ public final class EncryptionServiceContributor implements ServiceContributor {
 
     @Override
     public void contribute(StandardServiceRegistryBuilder builder) {
+        QueryGuardInstaller.install(builder);
         builder.addInitiator(new StandardServiceInitiator<EncryptionRuntime>() {
             @Override
             public Class<EncryptionRuntime> getServiceInitiated() {

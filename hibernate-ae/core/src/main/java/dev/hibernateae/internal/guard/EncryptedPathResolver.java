@@ -1,0 +1,151 @@
+package dev.hibernateae.internal.guard;
+
+import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.metamodel.MappingMetamodel;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.CollectionPart;
+import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
+import org.hibernate.metamodel.mapping.ModelPart;
+import org.hibernate.metamodel.mapping.ModelPartContainer;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.model.domain.EntityDomainType;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.query.sqm.SqmPathSource;
+import org.hibernate.query.sqm.tree.domain.SqmIndexedCollectionAccessPath;
+import org.hibernate.query.sqm.tree.domain.SqmPath;
+import org.hibernate.query.sqm.tree.domain.SqmTreatedPath;
+
+/**
+ * Tells whether a query path holds ciphertext, by following it through Hibernate's runtime mapping model from its
+ * entity to the attribute, as the SQL translation will. The semantic (SQM) types know the converter of entity and
+ * embeddable attributes but not of collection elements, whose converter only the collection's mapping holds; the
+ * mapping model knows both, through treats, joins, embeddables and element collections alike.
+ */
+final class EncryptedPathResolver {
+    private final MappingMetamodel metamodel;
+
+    EncryptedPathResolver(MappingMetamodel metamodel) {
+        this.metamodel = metamodel;
+    }
+
+    /** The ciphertext the path holds, or {@code null} when it holds no encrypted column. */
+    EncryptedValue resolve(SqmPath<?> path) {
+        Located located = locate(path);
+        EncryptedValue value = located == null ? null : valueOf(located.part(), located.name());
+        if (value == null) {
+            // Paths over a CTE or a derived table have no mapping of their own; their type still carries the converter.
+            EncryptedAttributeConverter<?> converter = EncryptedValues.converterOf(path.getNodeType());
+            if (converter != null) {
+                String name = located != null ? located.name() : simpleRole(converter.role());
+                value = EncryptedValue.single(new EncryptedColumn(name, converter));
+            }
+        }
+        return value;
+    }
+
+    /** {@code Patient.lastName} for a path, encrypted or not, for messages; falls back to the path's own name. */
+    String name(SqmPath<?> path) {
+        Located located = locate(path);
+        return located != null ? located.name() : path.getNavigablePath().getLocalName();
+    }
+
+    private record Located(ModelPart part, String name) {
+    }
+
+    private Located locate(SqmPath<?> path) {
+        if (path instanceof SqmTreatedPath<?, ?> treated) {
+            if (treated.getTreatTarget() instanceof EntityDomainType<?> entity) {
+                return entity(entity);
+            }
+            return locate(treated.getWrappedPath());
+        }
+        SqmPathSource<?> source = path.getReferencedPathSource();
+        if (source instanceof EntityDomainType<?> entity) {
+            return entity(entity);
+        }
+        if (source.getPathType() instanceof EntityDomainType<?> entity) {
+            // A to-one attribute, or the element of an entity collection: continue in that entity.
+            return entity(entity);
+        }
+        SqmPath<?> lhs = path.getLhs();
+        Located owner = lhs == null ? null : locate(lhs);
+        if (owner == null) {
+            return null;
+        }
+        String name = path instanceof SqmIndexedCollectionAccessPath<?> ? CollectionPart.Nature.ELEMENT.getName()
+                : source.getPathName();
+        ModelPart container = owner.part();
+        if (container instanceof PluralAttributeMapping plural) {
+            CollectionPart.Nature nature = CollectionPart.Nature.fromNameExact(name);
+            if (nature == CollectionPart.Nature.ELEMENT) {
+                return new Located(plural.getElementDescriptor(), owner.name());
+            }
+            if (nature == CollectionPart.Nature.INDEX) {
+                return new Located(plural.getIndexDescriptor(), owner.name() + ".key");
+            }
+            if (nature != null) {
+                return null;
+            }
+            // an attribute of the elements of a collection of embeddables
+            container = plural.getElementDescriptor();
+        }
+        if (!(container instanceof ModelPartContainer parts)) {
+            return null;
+        }
+        ModelPart part = parts.findSubPart(name, null);
+        return part == null ? null : new Located(part, owner.name() + "." + name);
+    }
+
+    private Located entity(EntityDomainType<?> entity) {
+        EntityPersister persister = metamodel.findEntityDescriptor(entity.getHibernateEntityName());
+        return persister == null ? null : new Located(persister, persister.getJpaEntityName());
+    }
+
+    private static EncryptedValue valueOf(ModelPart part, String name) {
+        if (part instanceof PluralAttributeMapping plural) {
+            // A collection join or path used as a value stands for its elements.
+            part = plural.getElementDescriptor();
+        }
+        if (part instanceof BasicValuedModelPart basic) {
+            EncryptedAttributeConverter<?> converter = EncryptedValues.converterOf(basic.getJdbcMapping());
+            return converter == null ? null : EncryptedValue.single(new EncryptedColumn(name, converter));
+        }
+        if (part instanceof EmbeddableValuedModelPart embeddable) {
+            List<EncryptedColumn> columns = new ArrayList<>();
+            boolean anyEncrypted = collectColumns(embeddable, name, columns);
+            return anyEncrypted ? EncryptedValue.composite(name, columns) : null;
+        }
+        return null;
+    }
+
+    /** Adds one entry per column of the embeddable, in mapping order; returns whether any is encrypted. */
+    private static boolean collectColumns(EmbeddableValuedModelPart embeddable, String name,
+            List<EncryptedColumn> columns) {
+        boolean anyEncrypted = false;
+        var type = embeddable.getEmbeddableTypeDescriptor();
+        for (int i = 0; i < type.getNumberOfAttributeMappings(); i++) {
+            AttributeMapping attribute = type.getAttributeMapping(i);
+            String attributeName = name + "." + attribute.getAttributeName();
+            if (attribute instanceof BasicValuedModelPart basic) {
+                EncryptedAttributeConverter<?> converter = EncryptedValues.converterOf(basic.getJdbcMapping());
+                columns.add(converter == null ? null : new EncryptedColumn(attributeName, converter));
+                anyEncrypted |= converter != null;
+            } else if (attribute instanceof EmbeddableValuedModelPart nested) {
+                anyEncrypted |= collectColumns(nested, attributeName, columns);
+            } else {
+                for (int c = 0; c < attribute.getJdbcTypeCount(); c++) {
+                    columns.add(null);
+                }
+            }
+        }
+        return anyEncrypted;
+    }
+
+    /** {@code com.example.Patient.ssn} → {@code Patient.ssn}: drops the lower-case package segments. */
+    private static String simpleRole(String role) {
+        return role.replaceFirst("^([a-z_$][\\w$]*\\.)+", "");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.hibernateae.internal.guard;
+
+import dev.hibernateae.internal.hibernate.EncryptionRuntime;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.MappingMetamodel;
+import org.hibernate.query.sqm.tree.SqmStatement;
+
+/**
+ * Refuses queries that use encrypted attributes in ways the database cannot evaluate on ciphertext. Works on
+ * Hibernate's semantic query tree, so HQL, JPQL, Criteria and (through their HQL) Spring Data {@code @Query}
+ * strings are checked alike, whatever the database.
+ */
+public final class QueryGuard {
+    private final EncryptedPathResolver resolver;
+
+    public QueryGuard(MappingMetamodel metamodel) {
+        this.resolver = new EncryptedPathResolver(metamodel);
+    }
+
+    /** The guard of a session factory, or {@code null} when its persistence unit encrypts nothing. */
+    public static QueryGuard forFactory(SessionFactoryImplementor factory) {
+        EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
+        if (runtime != null && runtime.attributes().isEmpty()) {
+            return null;
+        }
+        return new QueryGuard(factory.getMappingMetamodel());
+    }
+
+    /**
+     * Checks one select, update, delete or insert statement.
+     *
+     * @throws dev.hibernateae.api.UnsupportedEncryptedQueryException naming the attribute and operation that cannot
+     *         work on ciphertext
+     */
+    public void check(SqmStatement<?> statement) {
+        new EncryptedQueryWalker(resolver).check(statement);
+    }
+}

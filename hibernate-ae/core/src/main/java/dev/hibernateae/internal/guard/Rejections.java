@@ -1,0 +1,55 @@
+package dev.hibernateae.internal.guard;
+
+import dev.hibernateae.api.UnsupportedEncryptedQueryException;
+
+/**
+ * Builds the guard's errors. Every message names the attribute, its encryption type and key name, the operation,
+ * why it cannot work and what to do; none contains a value or the query text (which may hold literals).
+ */
+final class Rejections {
+    private static final String PREFIX = "Query cannot run on encrypted data: ";
+    private static final String COMPARE_ADVICE = "Compare it with a parameter or a literal (Hibernate encrypts "
+            + "those), or with a DETERMINISTIC attribute under the same key, Java type and format.";
+
+    private Rejections() {
+    }
+
+    static UnsupportedEncryptedQueryException unsupported(EncryptedColumn column, String operation, Reason reason) {
+        return new UnsupportedEncryptedQueryException(column.attribute(), operation, PREFIX + column.describe()
+                + " is used with " + operation + ", but " + reason.why() + ". " + reason.advice());
+    }
+
+    /** An encrypted value meets a value that is neither a parameter, a literal, nor encrypted the same way. */
+    static UnsupportedEncryptedQueryException mixed(EncryptedColumn column, String operation, String other) {
+        return new UnsupportedEncryptedQueryException(column.attribute(), operation, PREFIX + column.describe()
+                + " is compared with " + other + " by " + operation + ", but ciphertext never equals a plain value. "
+                + COMPARE_ADVICE);
+    }
+
+    /** Two encrypted values whose cells differ for equal values (other key, type, Java type or format). */
+    static UnsupportedEncryptedQueryException mismatched(EncryptedColumn column, EncryptedColumn other,
+            String operation) {
+        return new UnsupportedEncryptedQueryException(column.attribute(), operation, PREFIX + column.describe()
+                + " is compared with " + other.describe() + " by " + operation + ", but they are encrypted "
+                + "differently (key, encryption type, Java type or plaintext format), so equal values have different "
+                + "ciphertext. Only attributes with the same key, DETERMINISTIC type, Java type and format can be "
+                + "compared or copied into each other.");
+    }
+
+    /** A plain value is written into an encrypted attribute, or ciphertext into a plain one. */
+    static UnsupportedEncryptedQueryException unencryptedWrite(EncryptedColumn column, String operation,
+            String other) {
+        return new UnsupportedEncryptedQueryException(column.attribute(), operation, PREFIX + column.describe()
+                + " is assigned from or to " + other + " by " + operation + ", so plaintext would be stored as "
+                + "ciphertext or the other way round. Assign a parameter or a literal (Hibernate encrypts those), or "
+                + "an attribute encrypted the same way.");
+    }
+
+    static UnsupportedEncryptedQueryException parameterReused(EncryptedColumn column, String parameter,
+            String otherUse) {
+        return new UnsupportedEncryptedQueryException(column.attribute(), "parameter " + parameter, PREFIX
+                + "parameter " + parameter + " is bound to " + column.describe() + " and also used " + otherUse
+                + ", but Hibernate converts a parameter one way for the whole query, so one of the uses would "
+                + "silently match nothing. Use a separate parameter for each use.");
+    }
+}
