@@ -74,12 +74,12 @@ public class PatientController {
     }
 
     @GetMapping("/{id}")
-    public PatientView get(@PathVariable long id) {
+    public PatientView get(@PathVariable("id") long id) {
         return patients.findById(id).map(PatientView::of).orElseThrow(() -> notFound());
     }
 
     @GetMapping
-    public PatientPage list(@RequestParam(required = false) String lastName, Pageable pageable) {
+    public PatientPage list(@RequestParam(name = "lastName", required = false) String lastName, Pageable pageable) {
         Page<Patient> page = lastName == null ? patients.findAll(pageable) : patients.findByLastName(lastName, pageable);
         return new PatientPage(page.map(PatientView::of).getContent(), page.getNumber(), page.getSize(),
                 page.getTotalElements());
@@ -92,7 +92,7 @@ public class PatientController {
     }
 
     @GetMapping("/{id}/stored")
-    public StoredRow stored(@PathVariable long id) {
+    public StoredRow stored(@PathVariable("id") long id) {
         StoredPatients.StoredPatient row = stored.byId(id).orElseThrow(() -> notFound());
         return new StoredRow(row.id(), row.ssnHex(), row.birthDateHex(), row.firstName(), row.lastName());
     }
