@@ -96,7 +96,7 @@ public final class Demo {
         Map<Long, Object[]> rows = storedRows();
         out.println();
         out.println("2. Each patient as the application reads it, next to the row as the database holds it");
-        out.println("   (native SQL: select ssn, birth_date from patient; ssn DETERMINISTIC, birth_date RANDOMIZED):");
+        out.println("   (native SQL: select ssn, birth_date from plain_jpa_patient; ssn DETERMINISTIC, birth_date RANDOMIZED):");
         for (Patient patient : patients) {
             Object[] row = rows.get(patient.getId());
             byte[] ssn = row == null ? null : (byte[]) row[1];
@@ -112,7 +112,7 @@ public final class Demo {
     /** The rows with plain JDBC types: native SQL bypasses hibernate-ae's converters, so cells come back as bytes. */
     Map<Long, Object[]> storedRows() {
         List<Object[]> rows = factory.callInTransaction(em -> em.createNativeQuery(
-                "select id, ssn, birth_date from patient order by id", Object[].class).getResultList());
+                "select id, ssn, birth_date from plain_jpa_patient order by id", Object[].class).getResultList());
         return rows.stream().collect(java.util.stream.Collectors.toMap(r -> ((Number) r[0]).longValue(),
                 Function.identity()));
     }

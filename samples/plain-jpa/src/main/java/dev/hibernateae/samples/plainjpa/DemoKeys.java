@@ -50,7 +50,7 @@ public final class DemoKeys {
             throw new IllegalStateException("The database already holds column master key '" + COLUMN_MASTER_KEY
                     + "' from an earlier run, but its keystore was missing and " + keystore.toAbsolutePath()
                     + " is a new one that cannot unwrap the old keys. Restore the old keystore, or drop the sample's "
-                    + "tables (patient and hae_column_*) to start afresh");
+                    + "tables (plain_jpa_patient and hae_column_*) to start afresh");
         }
         boolean keysCreated = false;
         if (!masterKeyExists) {

@@ -14,7 +14,7 @@ import java.time.LocalDate;
  * nothing, cannot be searched), the names plain.
  */
 @Entity
-@Table(name = "patient")
+@Table(name = "plain_jpa_patient") // not "patient": the clinic sample may share the database
 public class Patient {
     @Id
     @GeneratedValue
