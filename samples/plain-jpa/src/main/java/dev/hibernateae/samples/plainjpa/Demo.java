@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -110,11 +111,11 @@ public final class Demo {
     }
 
     /** The rows with plain JDBC types: native SQL bypasses hibernate-ae's converters, so cells come back as bytes. */
+    @SuppressWarnings("unchecked") // JPA's native queries return raw lists
     Map<Long, Object[]> storedRows() {
-        List<Object[]> rows = factory.callInTransaction(em -> em.createNativeQuery(
+        List<Object[]> rows = factory.callInTransaction(em -> (List<Object[]>) em.createNativeQuery(
                 "select id, ssn, birth_date from plain_jpa_patient order by id", Object[].class).getResultList());
-        return rows.stream().collect(java.util.stream.Collectors.toMap(r -> ((Number) r[0]).longValue(),
-                Function.identity()));
+        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), Function.identity()));
     }
 
     private void findBySsn(Patient wanted) {
