@@ -26,6 +26,7 @@ final class JceFloorCellCipher {
     private final Cipher decryptCipher;
     private final SecureRandom random;
     private final byte[] digest = new byte[32];
+    private final byte[] iv = new byte[16];
 
     JceFloorCellCipher(byte[] cek, EncryptionType type) {
         try {
@@ -52,7 +53,6 @@ final class JceFloorCellCipher {
                 ivMac.doFinal(digest, 0);
                 System.arraycopy(digest, 0, cell, 33, 16);
             } else {
-                byte[] iv = new byte[16];
                 random.nextBytes(iv);
                 System.arraycopy(iv, 0, cell, 33, 16);
             }
