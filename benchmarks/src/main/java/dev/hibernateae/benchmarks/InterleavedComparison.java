@@ -2,6 +2,7 @@ package dev.hibernateae.benchmarks;
 
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.benchmarks.CellImplementation.Cells;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -49,22 +50,21 @@ public final class InterleavedComparison {
         boolean encrypt = operation.startsWith("encrypt");
 
         int n = IMPLEMENTATIONS.length;
-        @SuppressWarnings("unchecked")
-        UnaryOperator<byte[]>[] operations = new UnaryOperator[n];
+        List<UnaryOperator<byte[]>> operations = new ArrayList<>();
         byte[][] inputs = new byte[n][];
         for (int i = 0; i < n; i++) {
             Cells cells = IMPLEMENTATIONS[i].create(cek, type);
-            operations[i] = encrypt ? cells.encrypt() : cells.decrypt();
+            operations.add(encrypt ? cells.encrypt() : cells.decrypt());
             inputs[i] = encrypt ? plaintext : cells.encrypt().apply(plaintext);
         }
         for (int i = 0; i < n; i++) { // warm-up, longer than any round
-            run(operations[i], inputs[i], roundNanos * 10);
+            run(operations.get(i), inputs[i], roundNanos * 10);
         }
         double[][] nanosPerOp = new double[n][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < n; k++) {
                 int i = (round + k) % n; // rotate who goes first
-                nanosPerOp[i][round] = run(operations[i], inputs[i], roundNanos);
+                nanosPerOp[i][round] = run(operations.get(i), inputs[i], roundNanos);
             }
         }
         double[] oursOverFloor = new double[rounds];
