@@ -2,6 +2,9 @@ package dev.hibernateae.internal.hibernate;
 
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.KeyHierarchy;
+import dev.hibernateae.internal.lifecycle.LifecycleSettings;
+import dev.hibernateae.internal.lifecycle.LifecycleWatcher;
+import dev.hibernateae.internal.lifecycle.query.TransitionAwareQueriesInstaller;
 import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceInitiator;
@@ -18,6 +21,8 @@ public final class EncryptionServiceContributor implements ServiceContributor {
 
     @Override
     public void contribute(StandardServiceRegistryBuilder builder) {
+        // First, so that the query guard (which wraps whatever translator is set) wraps this one.
+        TransitionAwareQueriesInstaller.install(builder);
         builder.addInitiator(new StandardServiceInitiator<EncryptionRuntime>() {
             @Override
             public Class<EncryptionRuntime> getServiceInitiated() {
@@ -34,7 +39,9 @@ public final class EncryptionServiceContributor implements ServiceContributor {
                         .connections(ConnectionSource.of(registry.requireService(JdbcServices.class)
                                 .getBootstrapJdbcConnectionAccess()))
                         .build()
-                        .keyRing());
+                        .keyRing(), new LifecycleWatcher(
+                        () -> ConnectionSource.of(registry.requireService(JdbcServices.class)
+                                .getBootstrapJdbcConnectionAccess()), LifecycleSettings.pollInterval(copy)));
             }
         });
     }
