@@ -33,8 +33,9 @@ import java.util.UUID;
  */
 public final class PlaintextText {
     private static final DateTimeFormatter LOCAL_TIME = new DateTimeFormatterBuilder()
-            .appendPattern("HH:mm:ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .optionalEnd().toFormatter(Locale.ROOT);
+            .appendPattern("HH:mm").optionalStart().appendPattern(":ss").optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().optionalEnd()
+            .toFormatter(Locale.ROOT);
     private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral(' ').optionalEnd()
             .optionalStart().appendLiteral('T').optionalEnd().append(LOCAL_TIME).toFormatter(Locale.ROOT);
