@@ -38,6 +38,15 @@ final class EncryptionKeyRotation {
         database.ensureTables();
         KeyRotation current = database.inTransaction("read the rotation of key name '" + keyName + "'",
                 c -> LifecycleRecords.rotation(c, keyName, false).orElse(null));
+        if (current != null && !current.rotating() && current.targetKey().equals(targetKey)) {
+            // Completed already (a rerun after a crash between completing and cleaning up): nothing to rewrite.
+            TableJobs leftovers = new TableJobs(database, clock);
+            columns.forEach(column -> leftovers.add(column, null));
+            leftovers.forgetJobs("rotate " + keyName + " " + current.sourceKey() + "->" + targetKey);
+            return new JobReport("rotate key name '" + keyName + "' to column encryption key '" + targetKey
+                    + "' (already completed)", true, 0, 0, 0, 0, 0, 0, List.of(),
+                    java.time.Duration.between(started, clock.instant()));
+        }
         String source = sourceOf(keyName, targetKey, current);
         // Both keys must work here before anything is announced.
         CellKey sourceKey = keys.keyRing().cellKey(source);

@@ -69,8 +69,17 @@ final class TableJobs {
 
     /** Forgets the partitions of this operation's jobs, once the operation completed. */
     void forgetJobs() {
+        forget(jobNames);
+    }
+
+    /** Forgets the partitions the jobs named {@code namePrefix} + table would have, for a rerun of a done operation. */
+    void forgetJobs(String namePrefix) {
+        forget(columnsByTable.keySet().stream().map(table -> truncate(namePrefix + " " + table)).toList());
+    }
+
+    private void forget(List<String> names) {
         database.inTransaction("forget finished job partitions", connection -> {
-            for (String name : jobNames) {
+            for (String name : names) {
                 dev.hibernateae.internal.lifecycle.job.JobStatusReader.delete(connection, name);
             }
             return null;

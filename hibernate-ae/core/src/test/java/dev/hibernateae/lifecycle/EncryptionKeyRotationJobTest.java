@@ -228,6 +228,9 @@ class EncryptionKeyRotationJobTest {
                 () -> lifecycle.rotateEncryptionKey("cek1", "cek1_third", COLUMNS, options()));
         assertTrue(refused.getMessage().contains("being rotated to 'cek1_next'"), refused.getMessage());
         assertTrue(lifecycle.rotateEncryptionKey("cek1", "cek1_next", COLUMNS, options()).completed());
+        JobReport again = lifecycle.rotateEncryptionKey("cek1", "cek1_next", COLUMNS, options());
+        assertTrue(again.completed() && again.operation().contains("already completed") && again.rewritten() == 0,
+                "a rerun of a completed rotation (after a crash at its very end) succeeds: " + again);
         // Then the key name rotates on, from the key it now stands for.
         JobReport third = lifecycle.rotateEncryptionKey("cek1", "cek1_third", COLUMNS, options());
         assertTrue(third.completed(), third.toString());

@@ -2,6 +2,7 @@ package dev.hibernateae.internal.lifecycle.job;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.internal.keys.KeyTables;
+import dev.hibernateae.internal.lifecycle.LifecycleTables;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,6 +46,19 @@ public final class LifecycleDatabase {
         }
     }
 
+    private boolean tablesExist() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : new String[] {KeyTables.MASTER_KEYS, KeyTables.ENCRYPTION_KEYS,
+                    KeyTables.ENCRYPTION_KEY_VALUES, LifecycleTables.KEY_ROTATIONS, LifecycleTables.COLUMN_TRANSITIONS,
+                    LifecycleTables.JOBS}) {
+                statement.executeQuery("select 1 from " + table + " where 1 = 0").close();
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Which shipped DDL script fits this database. */
     public KeyTables.Database kind() {
         return inTransaction("read the database product", connection -> {
@@ -64,8 +78,14 @@ public final class LifecycleDatabase {
         });
     }
 
-    /** Creates the key and lifecycle tables that do not exist yet ({@code CREATE TABLE IF NOT EXISTS}). */
+    /**
+     * Creates the key and lifecycle tables that do not exist yet ({@code CREATE TABLE IF NOT EXISTS}); when they
+     * all exist, runs no DDL at all, so an account without DDL rights works on a prepared schema.
+     */
     public void ensureTables() {
+        if (tablesExist()) {
+            return;
+        }
         KeyTables.Database kind = kind();
         inTransaction("create the hibernate-ae tables", connection -> {
             try (Statement statement = connection.createStatement()) {
