@@ -89,6 +89,7 @@ public final class TableJob {
                 }
             }
             stage = JobProgress.Stage.VERIFYING;
+            reporter.report();
             boolean verified = verify();
             stage = JobProgress.Stage.DONE;
             reporter.report();
