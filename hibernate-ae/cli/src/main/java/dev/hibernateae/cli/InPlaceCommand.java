@@ -100,7 +100,10 @@ final class InPlaceCommand implements Command {
                         + "(default 7)"),
                 Option.value("string-encoding", "ENCODING", "utf-16le (default) or utf-8 "
                         + "(@Encrypted(stringEncoding = ...))")));
-        if (!encrypt) {
+        if (encrypt) {
+            options.add(Option.flag("announce-only", "only announce the encryption (before deploying the "
+                    + "application with @Encrypted, so that it reads plaintext too); run without it afterwards"));
+        } else {
             options.add(Option.flag("forget", "only forget completed decryptions of the columns (after the "
                     + "application runs without @Encrypted on them)"));
         }
@@ -121,6 +124,12 @@ final class InPlaceCommand implements Command {
         List<PlaintextColumn> columns = new ArrayList<>();
         for (ColumnRef ref : refs) {
             columns.add(column(ref, arguments));
+        }
+        if (encrypt && arguments.flag("announce-only")) {
+            context.lifecycle().announceEncryptionInPlace(keyName, columns);
+            context.out.println("Announced: " + refs + " are being encrypted in place under key name '" + keyName
+                    + "'. Deploy the application with @Encrypted, then run this command without --announce-only");
+            return ExitCodes.OK;
         }
         AtomicBoolean cancelled = new AtomicBoolean();
         JobOptions options = JobFlags.options(arguments, context, cancelled);

@@ -178,6 +178,10 @@ class CliCommandsTest {
         execute("alter table person alter column email_bin rename to email");
         String[] column = {"--key", "cek1", "--column", "person.email", "--type", "deterministic", "--java-type",
                 "string", "--length", "60", "--wait", "0"};
+        CliRun announced = ok(concat("encrypt-column", concat("--announce-only", column)));
+        assertTrue(announced.out().contains("Deploy the application with @Encrypted"), announced.out());
+        assertTrue(run("status").out().contains("person.email: ENCRYPT under key name cek1 (DETERMINISTIC)  "
+                + "RUNNING"));
         CliRun encrypted = ok(concat("encrypt-column", column));
         assertTrue(encrypted.out().contains("rows walked 200, values rewritten 200"), encrypted.out());
         byte[] expected = new CellCipher(cellKey("cek1"), EncryptionType.DETERMINISTIC)

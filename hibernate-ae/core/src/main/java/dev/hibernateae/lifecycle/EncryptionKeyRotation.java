@@ -101,6 +101,21 @@ final class EncryptionKeyRotation {
     }
 
     private KeyRotation announce(String keyName, String source, String target) {
+        try {
+            return tryAnnounce(keyName, source, target);
+        } catch (RuntimeException e) {
+            // Another worker announced the same rotation at the same moment (both inserted): use theirs.
+            KeyRotation theirs = database.inTransaction("read the rotation of key name '" + keyName + "'",
+                    c -> LifecycleRecords.rotation(c, keyName, false).orElse(null));
+            if (theirs != null && theirs.rotating() && theirs.targetKey().equals(target)
+                    && theirs.sourceKey().equals(source)) {
+                return theirs;
+            }
+            throw e;
+        }
+    }
+
+    private KeyRotation tryAnnounce(String keyName, String source, String target) {
         return database.inTransaction("announce the rotation of key name '" + keyName + "'", c -> {
             for (ColumnTransition transition : LifecycleRecords.transitions(c)) {
                 if (transition.keyName().equals(keyName) && transition.running()) {

@@ -41,7 +41,11 @@ final class InPlaceTransition {
         this.direction = direction;
     }
 
-    JobReport run(String keyName, List<PlaintextColumn> columns, JobOptions options) {
+    /**
+     * @param announceOnly only record the transition (so that applications deployed next read plaintext and
+     *        cells), without waiting or rewriting; the job runs later
+     */
+    JobReport run(String keyName, List<PlaintextColumn> columns, JobOptions options, boolean announceOnly) {
         Instant started = clock.instant();
         if (columns.isEmpty()) {
             throw new AlwaysEncryptedException("Name the columns to " + verb());
@@ -60,7 +64,12 @@ final class InPlaceTransition {
         for (PlaintextColumn column : columns) {
             jobs.add(column.column(), transform(physicalKey, key, column));
         }
-        Instant announced = announce(keyName, columns);
+        Instant announced = announceOrJoin(keyName, columns);
+        if (announceOnly) {
+            return new JobReport("announce: " + verb() + " " + columns.stream().map(c -> c.column().toString())
+                    .toList() + " in place under key name '" + keyName + "'", true, 0, 0, 0, 0, 0, 0, List.of(),
+                    Duration.between(started, clock.instant()));
+        }
         String operation = verb() + " " + columns.stream().map(c -> c.column().toString()).toList()
                 + " in place under key name '" + keyName + "' (column encryption key '" + physicalKey + "')";
         if (!Waiting.until(announced.plus(options.waitBeforeRewrite()), operation, options, clock)) {
@@ -91,6 +100,18 @@ final class InPlaceTransition {
         PlaintextCodec<?> codec = PlaintextCodecs.forType(column.javaType(), options);
         return direction == Direction.ENCRYPT ? new EncryptTransform(physicalKey, key, column.type(), text, codec)
                 : new DecryptTransform(physicalKey, key, text, codec);
+    }
+
+    private Instant announceOrJoin(String keyName, List<PlaintextColumn> columns) {
+        try {
+            return announce(keyName, columns);
+        } catch (AlwaysEncryptedException e) {
+            if (e.getCause() instanceof java.sql.SQLException) {
+                // Another worker announced the same columns at the same moment: their rows are there now.
+                return announce(keyName, columns);
+            }
+            throw e;
+        }
     }
 
     /** @return when the columns' transition was (first) announced */

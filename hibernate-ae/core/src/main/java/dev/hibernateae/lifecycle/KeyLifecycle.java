@@ -99,16 +99,29 @@ public final class KeyLifecycle {
         return new EncryptionKeyRotation(database, keys, clock).run(keyName, targetKey, columns, options);
     }
 
-    /** Encrypts the plaintext of {@code columns} in place under key name {@code keyName}. */
+    /**
+     * Encrypts the plaintext of {@code columns} in place under key name {@code keyName}: announces it (if not yet),
+     * waits, rewrites and verifies every value, and marks it completed.
+     */
     public JobReport encryptInPlace(String keyName, List<PlaintextColumn> columns, JobOptions options) {
         return new InPlaceTransition(database, keys, clock, ColumnTransition.Direction.ENCRYPT)
-                .run(keyName, columns, options);
+                .run(keyName, columns, options, false);
+    }
+
+    /**
+     * Only announces the encryption in place of {@code columns}: applications started after this read their
+     * plaintext as well as cells. The step between changing the columns' type and deploying the application with
+     * {@code @Encrypted}; {@link #encryptInPlace} then runs the job.
+     */
+    public JobReport announceEncryptionInPlace(String keyName, List<PlaintextColumn> columns) {
+        return new InPlaceTransition(database, keys, clock, ColumnTransition.Direction.ENCRYPT)
+                .run(keyName, columns, JobOptions.DEFAULTS, true);
     }
 
     /** Decrypts the cells of {@code columns} back to plaintext text in place. */
     public JobReport decryptInPlace(String keyName, List<PlaintextColumn> columns, JobOptions options) {
         return new InPlaceTransition(database, keys, clock, ColumnTransition.Direction.DECRYPT)
-                .run(keyName, columns, options);
+                .run(keyName, columns, options, false);
     }
 
     /**

@@ -178,6 +178,29 @@ class EncryptionKeyRotationJobTest {
     }
 
     @Test
+    void workersOfTwoProcessesShareOneJob() throws Exception {
+        KeyLifecycle other = KeyLifecycle.builder().dataSource(database.dataSource()).provider(keys.provider).build();
+        java.util.concurrent.ExecutorService processes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = processes.submit(() -> lifecycle.rotateEncryptionKey("cek1", "cek1_next", COLUMNS,
+                    options().withBatchSize(16).withPartitions(10).withWorkerName("process-1")));
+            var second = processes.submit(() -> other.rotateEncryptionKey("cek1", "cek1_next", COLUMNS,
+                    options().withBatchSize(16).withPartitions(10).withWorkerName("process-2")));
+            JobReport a = first.get();
+            JobReport b = second.get();
+            assertTrue(a.completed() && b.completed(), a + "\n" + b);
+            assertEquals(2L * ROWS - ROWS / 7, a.rewritten() + b.rewritten(), "each value rewritten once: "
+                    + a + "\n" + b);
+        } finally {
+            processes.shutdownNow();
+        }
+        Map<Long, byte[]> secrets = JobTables.column(database, "item", "secret");
+        for (long id = 1; id <= ROWS; id++) {
+            assertEquals("secret-" + id, decrypt(next, secrets.get(id)));
+        }
+    }
+
+    @Test
     void anUnreadableValueIsLeftAloneAndTheRotationStaysOpen() {
         byte[] garbage = encrypt(keys.hierarchy(Duration.ZERO).build().keyRing().cellKey("cek1_next"),
                 EncryptionType.DETERMINISTIC, "x");
