@@ -36,9 +36,10 @@ import java.util.UUID;
  * <p>For each row count: a table of {@code id bigint primary key, secret bytea} holding deterministic cells (81
  * bytes) is created three times. The baseline rewrites every row of a copy with {@code update ... set secret = ?
  * where id = ?} in batches of the job's size, one transaction per batch, reading nothing; it runs before and after
- * the job (on two copies) and the mean is the reference. The job re-encrypts the third copy as {@code rotate-cek} does: keyset batches, decrypt and verify, compare-and-set updates, checkpoint
- * committed with each batch, then the verification pass over the whole table. Heap use is the JVM's peak over the
- * whole run; run it with {@code -Xmx256m} to check the bound.
+ * the job (on two copies) and the mean is the reference. The job re-encrypts the third copy as {@code rotate-cek}
+ * does: keyset batches, decrypt and verify, compare-and-set updates, checkpoint committed with each batch, then the
+ * verification pass over the whole table. A 20,000-row round first warms the JIT up. Heap use is the JVM's peak over
+ * the whole run; run it with {@code -Xmx256m} to check the bound.
  *
  * <pre>java -Xmx256m -cp benchmarks/target/benchmarks.jar dev.hibernateae.benchmarks.lifecycle.ReencryptionBenchmark
  *     --rows 100000,1000000 [--url jdbc:postgresql://127.0.0.1:5432/test] [--user postgres] [--batch-size 1000]

@@ -13,8 +13,8 @@ import java.util.function.BooleanSupplier;
  * @param workers threads of this process that work partitions
  * @param workerName this process's name in the partitions table; a process restarted with the same name takes its
  *        partitions back at once, others wait for {@code lease} to pass
- * @param waitBeforeRewrite how long to wait after announcing a rotation or transition before rewriting any row: more than twice
- *        the applications' {@code hibernate.ae.lifecycle.poll_interval}
+ * @param waitBeforeRewrite how long to wait after announcing a rotation or transition before rewriting any row:
+ *        more than twice the applications' {@code hibernate.ae.lifecycle.poll_interval}
  * @param lease how long a partition stays with a worker that stopped committing
  * @param progress hears the job's progress
  * @param cancelled asked between batches; when it says true the job stops, resumable

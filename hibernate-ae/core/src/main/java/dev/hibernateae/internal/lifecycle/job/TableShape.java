@@ -161,7 +161,7 @@ public final class TableShape {
      * Sets one column of one row only if it still holds the value the job read: {@code update t set c = ? where
      * <key> = ? and c = ?}. A concurrent write by the application makes it match nothing, so it is never lost.
      */
-    String compareAndSetSql(String column) {
+    public String compareAndSetSql(String column) {
         StringBuilder sql = new StringBuilder("update ").append(table).append(" set ").append(column)
                 .append(" = ? where ");
         for (String key : keyColumns) {
