@@ -89,7 +89,7 @@ class CrashRecoveryTest {
                             Thread.sleep(20);
                         }
                     }
-                    long sleep = kill % 3 != 0 ? random.nextInt(1200) : 300 + random.nextInt(2500);
+                    long sleep = kill % 3 != 0 ? random.nextInt(500) : 200 + random.nextInt(1300);
                     if (job.waitFor(sleep, TimeUnit.MILLISECONDS)) {
                         last = job;
                         break; // finished by itself before this kill
@@ -193,7 +193,7 @@ class CrashRecoveryTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath,
                 "dev.hibernateae.cli.Main", "rotate-cek", "--key", "cek1", "--to", "cek1_v2", "--column",
-                "narrow.secret", "--wait", "0", "--batch-size", "2000", "--partitions", "8", "--workers", "2",
+                "narrow.secret", "--wait", "0", "--batch-size", "1000", "--partitions", "8", "--workers", "2",
                 "--worker-name", "crash-test", "--no-progress", "--keystore", keystore.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("HAE_URL", db.url());
