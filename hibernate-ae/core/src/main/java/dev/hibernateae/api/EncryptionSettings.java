@@ -63,6 +63,14 @@ public final class EncryptionSettings {
      */
     public static final String KEY_TABLES_SCHEMA_GENERATION = PREFIX + "key_tables.schema_generation";
 
+    /**
+     * How often a running application reads the key lifecycle tables to learn about column encryption key
+     * rotations and columns being encrypted in place: ISO-8601 ({@code PT10S}) or seconds; default 10 seconds;
+     * {@code 0} reads them once, at the first use. A lifecycle job waits at least twice this long (its
+     * {@code --wait}) after announcing a change before it rewrites a row, so every application switches first.
+     */
+    public static final String LIFECYCLE_POLL_INTERVAL = PREFIX + "lifecycle.poll_interval";
+
     private EncryptionSettings() {
     }
 }

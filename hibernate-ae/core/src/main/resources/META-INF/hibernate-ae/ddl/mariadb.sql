@@ -32,3 +32,46 @@ CREATE TABLE IF NOT EXISTS hae_column_encryption_key_values (
     CONSTRAINT hae_cek_values_cmk_fk FOREIGN KEY (column_master_key_name)
         REFERENCES hae_column_master_keys (name)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- Key lifecycle (rotation and in-place encryption), read by running applications every
+-- hibernate.ae.lifecycle.poll_interval and written by the key lifecycle jobs (hibernate-ae-cli).
+-- hae_key_rotations: the name in @Encrypted(key = ...) resolves to target_key for writes; during and after a
+-- rotation cells under source_key are still read.
+
+CREATE TABLE IF NOT EXISTS hae_key_rotations (
+    key_name   VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
+    source_key VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
+    target_key VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
+    phase      VARCHAR(16)  NOT NULL,
+    changed_at DATETIME(6)  NOT NULL,
+    CONSTRAINT hae_key_rotations_pk PRIMARY KEY (key_name)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- hae_column_transitions: a column whose values are being encrypted in place (direction ENCRYPT) or decrypted
+-- back (DECRYPT); applications read both plaintext and cells in it while the row exists in phase RUNNING.
+CREATE TABLE IF NOT EXISTS hae_column_transitions (
+    table_name      VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
+    column_name     VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
+    direction       VARCHAR(16)  NOT NULL,
+    key_name        VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
+    encryption_type VARCHAR(16)  NOT NULL,
+    phase           VARCHAR(16)  NOT NULL,
+    changed_at      DATETIME(6)  NOT NULL,
+    CONSTRAINT hae_column_transitions_pk PRIMARY KEY (table_name, column_name)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- hae_lifecycle_jobs: one row per key-range partition of a re-encryption job: its bounds, its checkpoint (the last
+-- key done, committed with each batch), and the worker that holds it.
+CREATE TABLE IF NOT EXISTS hae_lifecycle_jobs (
+    job_name     VARCHAR(200)  NOT NULL,
+    partition_no INTEGER       NOT NULL,
+    lower_bound  VARCHAR(4000),
+    upper_bound  VARCHAR(4000),
+    last_key     VARCHAR(4000),
+    rows_done    BIGINT        NOT NULL,
+    rows_planned BIGINT        NOT NULL,
+    state        VARCHAR(16)   NOT NULL,
+    owner        VARCHAR(200),
+    heartbeat_at DATETIME(6),
+    CONSTRAINT hae_lifecycle_jobs_pk PRIMARY KEY (job_name, partition_no)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

@@ -9,6 +9,9 @@ import dev.hibernateae.api.UnsupportedPlaintextException;
 import dev.hibernateae.internal.codec.CodecOptions;
 import dev.hibernateae.internal.codec.PlaintextCodec;
 import dev.hibernateae.internal.crypto.CellCipher;
+import dev.hibernateae.internal.lifecycle.ColumnForms;
+import dev.hibernateae.internal.lifecycle.ColumnTransition;
+import dev.hibernateae.internal.lifecycle.LifecycleSnapshot;
 import jakarta.persistence.AttributeConverter;
 import java.util.Arrays;
 
@@ -27,6 +30,8 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
     private final boolean collectionElement;
     private final int cellLength;
     private volatile String role;
+    private volatile String tableName;
+    private volatile String columnName;
 
     EncryptedAttributeConverter(String role, Class<T> javaType, EncryptionType type, String keyName,
             PlaintextCodec<T> codec, CodecOptions codecOptions, EncryptionRuntime runtime, boolean collectionElement,
@@ -47,6 +52,12 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
         if (value == null) {
             return null;
         }
+        LifecycleSnapshot state = runtime.lifecycleState();
+        ColumnTransition transition = runtime.transition(state, this);
+        if (transition != null && transition.writesPlaintext()) {
+            // The column is being decrypted back: from now on this application writes plaintext too.
+            return ColumnForms.formatPlaintext(this, value);
+        }
         byte[] plaintext;
         try {
             plaintext = codec.encode(value);
@@ -54,7 +65,7 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
             throw new UnsupportedPlaintextException("Cannot encrypt " + role + ": " + e.getMessage(), e);
         }
         try {
-            return cipher().encrypt(plaintext);
+            return cipher(state).encrypt(plaintext);
         } finally {
             if (plaintext != value) {
                 Arrays.fill(plaintext, (byte) 0);
@@ -67,22 +78,22 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
         if (cell == null) {
             return null;
         }
+        LifecycleSnapshot state = runtime.lifecycleState();
+        ColumnTransition transition = runtime.transition(state, this);
+        if (transition != null && transition.readsPlaintext() && !ColumnForms.looksLikeCell(cell)) {
+            // The column is being encrypted in place (or decrypted back): this value is still plaintext.
+            return ColumnForms.parsePlaintext(this, cell);
+        }
         CellCipher cipher;
         try {
-            cipher = cipher();
+            cipher = cipher(state);
         } catch (ColumnMasterKeyException | ColumnEncryptionKeyException e) {
             if (runtime.unreadableAsNull() && !collectionElement) {
                 return null;
             }
             throw e;
         }
-        byte[] plaintext;
-        try {
-            plaintext = cipher.decrypt(cell);
-        } catch (CellDecryptionException e) {
-            throw new CellDecryptionException(e.reason(), "Cannot decrypt " + role + " (column encryption key '"
-                    + keyName + "'): " + e.getMessage(), e);
-        }
+        byte[] plaintext = decrypt(state, cipher, cell);
         try {
             return codec.decode(plaintext);
         } catch (UnsupportedPlaintextException e) {
@@ -104,9 +115,31 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
         return convertToDatabaseColumn(javaType.cast(value));
     }
 
-    private CellCipher cipher() {
+    /**
+     * Decrypts with the key this attribute writes with; during and after a rotation of its key, a cell that does
+     * not authenticate under it (a cheap, constant-time tag check) is tried under the key rotated from.
+     */
+    private byte[] decrypt(LifecycleSnapshot state, CellCipher cipher, byte[] cell) {
         try {
-            return runtime.cipher(keyName, type);
+            return cipher.decrypt(cell);
+        } catch (CellDecryptionException e) {
+            String fallbackKey = state.fallbackKey(keyName);
+            if (e.reason() == CellDecryptionException.Reason.TAG_MISMATCH && fallbackKey != null) {
+                try {
+                    return runtime.fallbackCipher(state, keyName, type).decrypt(cell);
+                } catch (AlwaysEncryptedException fallbackFailure) {
+                    e.addSuppressed(fallbackFailure);
+                }
+            }
+            throw new CellDecryptionException(e.reason(), "Cannot decrypt " + role + " (column encryption key '"
+                    + state.writeKey(keyName) + "'" + (fallbackKey == null ? "" : ", or '" + fallbackKey
+                    + "' that key name '" + keyName + "' was rotated from") + "): " + e.getMessage(), e);
+        }
+    }
+
+    private CellCipher cipher(LifecycleSnapshot state) {
+        try {
+            return runtime.cipher(state, keyName, type);
         } catch (ColumnMasterKeyException e) {
             throw new ColumnMasterKeyException("Cannot use " + role + ": " + e.getMessage(), e);
         } catch (ColumnEncryptionKeyException e) {
@@ -141,6 +174,26 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
      */
     public CodecOptions codecOptions() {
         return codecOptions;
+    }
+
+    /** The table of the attribute's column (without schema); null until the mapping is complete. */
+    public String tableName() {
+        return tableName;
+    }
+
+    /** The attribute's column; null until the mapping is complete. */
+    public String columnName() {
+        return columnName;
+    }
+
+    void column(String table, String column) {
+        this.tableName = table;
+        this.columnName = column;
+    }
+
+    /** How this attribute's values become plaintext bytes. */
+    public PlaintextCodec<T> codec() {
+        return codec;
     }
 
     public boolean collectionElement() {

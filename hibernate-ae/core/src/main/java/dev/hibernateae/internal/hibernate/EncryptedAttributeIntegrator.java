@@ -44,6 +44,7 @@ public final class EncryptedAttributeIntegrator implements Integrator {
                 && basic.getJpaAttributeConverterDescriptor() instanceof EncryptedConverterDescriptor<?> descriptor) {
             EncryptedAttributeConverter<?> converter = descriptor.converter();
             converter.role(role);
+            converter.column(table.getName(), basic.getColumns().get(0).getName());
             requireConverterApplied(basic, converter);
             found.add(new EncryptedColumn(converter, table, basic.getColumns().get(0).getName()));
         } else if (value instanceof Component component) {

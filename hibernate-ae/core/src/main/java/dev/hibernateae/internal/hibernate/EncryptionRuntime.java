@@ -5,6 +5,9 @@ import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.crypto.CellCipher;
 import dev.hibernateae.internal.keys.KeyRing;
+import dev.hibernateae.internal.lifecycle.ColumnTransition;
+import dev.hibernateae.internal.lifecycle.LifecycleSnapshot;
+import dev.hibernateae.internal.lifecycle.LifecycleWatcher;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Locale;
@@ -27,11 +30,18 @@ public final class EncryptionRuntime implements Service {
     private final boolean unreadableAsNull;
     private final Function<EncryptionRuntime, KeyRing> keyRingFactory;
     private final Map<String, EncryptedAttributeConverter<?>> attributesByRole = new ConcurrentHashMap<>();
+    private final LifecycleWatcher lifecycle;
     private volatile KeyRing keyRing;
 
-    EncryptionRuntime(Map<String, Object> settings, Function<EncryptionRuntime, KeyRing> keyRingFactory) {
+    /**
+     * @param lifecycle where key rotations and column transitions are read from, or null when this persistence
+     *        unit has none (tests, tools)
+     */
+    EncryptionRuntime(Map<String, Object> settings, Function<EncryptionRuntime, KeyRing> keyRingFactory,
+            LifecycleWatcher lifecycle) {
         this.settings = Collections.unmodifiableMap(settings);
         this.keyRingFactory = keyRingFactory;
+        this.lifecycle = lifecycle;
         this.unreadableAsNull = parseUnreadable(settings.get(EncryptionSettings.UNREADABLE_ATTRIBUTES));
         Object instance = settings.get(KEY_RING_INSTANCE);
         if (instance instanceof KeyRing ring) {
@@ -50,7 +60,35 @@ public final class EncryptionRuntime implements Service {
 
     /** The cipher for one column encryption key and encryption type, resolving the key through the key ring. */
     CellCipher cipher(String keyName, EncryptionType type) {
-        return new CellCipher(keyRing().cellKey(keyName), type);
+        return cipher(lifecycleState(), keyName, type);
+    }
+
+    /**
+     * The cipher that writes cells of attributes naming {@code keyName}: its own key, or the target of its rotation.
+     */
+    CellCipher cipher(LifecycleSnapshot state, String keyName, EncryptionType type) {
+        return new CellCipher(keyRing().cellKey(state.writeKey(keyName)), type);
+    }
+
+    /** During and after a rotation of {@code keyName}: the cipher of the key it rotated from; otherwise null. */
+    CellCipher fallbackCipher(LifecycleSnapshot state, String keyName, EncryptionType type) {
+        String source = state.fallbackKey(keyName);
+        return source == null ? null : new CellCipher(keyRing().cellKey(source), type);
+    }
+
+    /** The key rotations and column transitions as last read; empty when this unit has no lifecycle tables. */
+    public LifecycleSnapshot lifecycleState() {
+        return lifecycle == null ? LifecycleSnapshot.EMPTY : lifecycle.current();
+    }
+
+    /** The transition of the attribute's column, or null. */
+    ColumnTransition transition(LifecycleSnapshot state, EncryptedAttributeConverter<?> attribute) {
+        return state.transition(attribute.tableName(), attribute.columnName());
+    }
+
+    /** Where this unit reads the key lifecycle from; null when it has none. */
+    public LifecycleWatcher lifecycle() {
+        return lifecycle;
     }
 
     public KeyRing keyRing() {

@@ -1,8 +1,11 @@
 package dev.hibernateae.internal.hibernate;
 
+import dev.hibernateae.internal.guard.QueryGuardInstaller;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.KeyHierarchy;
-import dev.hibernateae.internal.guard.QueryGuardInstaller;
+import dev.hibernateae.internal.lifecycle.LifecycleSettings;
+import dev.hibernateae.internal.lifecycle.LifecycleWatcher;
+import dev.hibernateae.internal.lifecycle.query.TransitionAwareQueriesInstaller;
 import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceInitiator;
@@ -19,6 +22,8 @@ public final class EncryptionServiceContributor implements ServiceContributor {
 
     @Override
     public void contribute(StandardServiceRegistryBuilder builder) {
+        // First, so that the query guard (which wraps whatever translator is set) wraps this one.
+        TransitionAwareQueriesInstaller.install(builder);
         QueryGuardInstaller.install(builder);
         builder.addInitiator(new StandardServiceInitiator<EncryptionRuntime>() {
             @Override
@@ -36,7 +41,9 @@ public final class EncryptionServiceContributor implements ServiceContributor {
                         .connections(ConnectionSource.of(registry.requireService(JdbcServices.class)
                                 .getBootstrapJdbcConnectionAccess()))
                         .build()
-                        .keyRing());
+                        .keyRing(), new LifecycleWatcher(
+                        () -> ConnectionSource.of(registry.requireService(JdbcServices.class)
+                                .getBootstrapJdbcConnectionAccess()), LifecycleSettings.pollInterval(copy)));
             }
         });
     }

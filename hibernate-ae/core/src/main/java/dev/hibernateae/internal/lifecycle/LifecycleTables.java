@@ -1,0 +1,16 @@
+package dev.hibernateae.internal.lifecycle;
+
+/**
+ * The key lifecycle tables, created by the same scripts as the key tables ({@code META-INF/hibernate-ae/ddl/}).
+ */
+public final class LifecycleTables {
+    /** Which physical column encryption key a key name in {@code @Encrypted(key = ...)} stands for. */
+    public static final String KEY_ROTATIONS = "hae_key_rotations";
+    /** Columns being encrypted in place or decrypted back. */
+    public static final String COLUMN_TRANSITIONS = "hae_column_transitions";
+    /** Partitions and checkpoints of re-encryption jobs. */
+    public static final String JOBS = "hae_lifecycle_jobs";
+
+    private LifecycleTables() {
+    }
+}

@@ -1,0 +1,99 @@
+package dev.hibernateae.internal.lifecycle.job;
+
+import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.internal.keys.KeyTables;
+import dev.hibernateae.internal.lifecycle.LifecycleTables;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/** The database a lifecycle job works on: short transactions, and the lifecycle tables created when missing. */
+public final class LifecycleDatabase {
+    private final DataSource dataSource;
+
+    public LifecycleDatabase(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Work on one connection in one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in its own transaction, committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(String operation, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new AlwaysEncryptedException("Could not " + operation + " (SQL state " + e.getSQLState() + ": "
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private boolean tablesExist() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : new String[] {KeyTables.MASTER_KEYS, KeyTables.ENCRYPTION_KEYS,
+                    KeyTables.ENCRYPTION_KEY_VALUES, LifecycleTables.KEY_ROTATIONS, LifecycleTables.COLUMN_TRANSITIONS,
+                    LifecycleTables.JOBS}) {
+                statement.executeQuery("select 1 from " + table + " where 1 = 0").close();
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Which shipped DDL script fits this database. */
+    public KeyTables.Database kind() {
+        return inTransaction("read the database product", connection -> {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("postgres")) {
+                return KeyTables.Database.POSTGRESQL;
+            }
+            if (product.contains("maria") || product.contains("mysql")) {
+                return KeyTables.Database.MARIADB;
+            }
+            if (product.contains("h2")) {
+                return KeyTables.Database.H2;
+            }
+            throw new AlwaysEncryptedException("hibernate-ae ships key table scripts for PostgreSQL, MariaDB and H2, "
+                    + "not for " + product + ": create the tables by adapting a script from "
+                    + KeyTables.DDL_DIRECTORY);
+        });
+    }
+
+    /**
+     * Creates the key and lifecycle tables that do not exist yet ({@code CREATE TABLE IF NOT EXISTS}); when they
+     * all exist, runs no DDL at all, so an account without DDL rights works on a prepared schema.
+     */
+    public void ensureTables() {
+        if (tablesExist()) {
+            return;
+        }
+        KeyTables.Database kind = kind();
+        inTransaction("create the hibernate-ae tables", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : KeyTables.createStatements(kind)) {
+                    statement.execute(sql);
+                }
+            }
+            return null;
+        });
+    }
+}

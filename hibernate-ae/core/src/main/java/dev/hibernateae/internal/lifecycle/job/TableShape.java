@@ -1,0 +1,213 @@
+package dev.hibernateae.internal.lifecycle.job;
+
+import dev.hibernateae.api.AlwaysEncryptedException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * One table a job walks: its key columns (the primary key unless given) and the columns it rewrites, with the SQL
+ * of a key-ordered walk (keyset pagination, so each batch is an index range scan) and of a compare-and-set update.
+ * Identifiers are used as given and must be plain or quoted SQL names, never expressions.
+ */
+public final class TableShape {
+    private static final Pattern NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\"|`[^`]+`)"
+            + "(\\.([A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\"|`[^`]+`))?");
+
+    private final String table;
+    private final List<String> keyColumns;
+    private final List<String> columns;
+
+    public TableShape(String table, List<String> keyColumns, List<String> columns) {
+        this.table = requireName(table, "table");
+        if (keyColumns.isEmpty()) {
+            throw new AlwaysEncryptedException("Table " + table + " needs at least one key column");
+        }
+        if (columns.isEmpty()) {
+            throw new AlwaysEncryptedException("Name at least one column of table " + table + " to process");
+        }
+        this.keyColumns = keyColumns.stream().map(c -> requireName(c, "key column")).toList();
+        this.columns = columns.stream().map(c -> requireName(c, "column")).toList();
+    }
+
+    static String requireName(String name, String what) {
+        if (name == null || !NAME.matcher(name.strip()).matches()) {
+            throw new AlwaysEncryptedException("'" + name + "' is not a " + what + " name lifecycle jobs accept: use "
+                    + "a plain SQL name (letters, digits, _), optionally schema-qualified or quoted");
+        }
+        return name.strip();
+    }
+
+    /** The primary key columns of {@code table}, in key order, as the database reports them. */
+    public static List<String> primaryKey(Connection connection, String table) throws SQLException {
+        requireName(table, "table");
+        String schema = null;
+        String name = table;
+        int dot = table.indexOf('.');
+        if (dot > 0) {
+            schema = unquote(table.substring(0, dot));
+            name = table.substring(dot + 1);
+        }
+        name = unquote(name);
+        DatabaseMetaData metaData = connection.getMetaData();
+        for (String candidate : new String[] {name, name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT)}) {
+            Map<Short, String> columns = new TreeMap<>();
+            for (String schemaCandidate : schemaCandidates(connection, schema)) {
+                try (ResultSet rows = metaData.getPrimaryKeys(catalogOf(connection, schemaCandidate), schemaCandidate,
+                        candidate)) {
+                    while (rows.next()) {
+                        columns.put(rows.getShort("KEY_SEQ"), rows.getString("COLUMN_NAME"));
+                    }
+                }
+                if (!columns.isEmpty()) {
+                    return new ArrayList<>(columns.values());
+                }
+            }
+        }
+        throw new AlwaysEncryptedException("Table " + table + " has no primary key that the database reports: give "
+                + "the columns that identify a row with --key-columns (a unique, not-null, indexed set)");
+    }
+
+    private static List<String> schemaCandidates(Connection connection, String schema) {
+        List<String> candidates = new ArrayList<>();
+        if (schema != null) {
+            candidates.add(schema);
+            candidates.add(schema.toLowerCase(Locale.ROOT));
+            candidates.add(schema.toUpperCase(Locale.ROOT));
+        } else {
+            try {
+                candidates.add(connection.getSchema());
+            } catch (SQLException | AbstractMethodError ignored) {
+                // fall through to no schema
+            }
+            candidates.add(null);
+        }
+        return candidates;
+    }
+
+    /** MariaDB reports databases as catalogs, and a schema given with the table names the database. */
+    private static String catalogOf(Connection connection, String schema) {
+        try {
+            if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("maria")
+                    || connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("mysql")) {
+                return schema != null ? schema : connection.getCatalog();
+            }
+        } catch (SQLException ignored) {
+            // use no catalog
+        }
+        return null;
+    }
+
+    private static String unquote(String name) {
+        String n = name.strip();
+        if (n.length() >= 2 && (n.startsWith("\"") || n.startsWith("`"))) {
+            return n.substring(1, n.length() - 1);
+        }
+        return n;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public List<String> keyColumns() {
+        return keyColumns;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    String countSql() {
+        return "select count(*) from " + table;
+    }
+
+    String keyAtOffsetSql() {
+        return "select " + String.join(", ", keyColumns) + " from " + table + " order by " + order()
+                + " limit 1 offset ?";
+    }
+
+    /**
+     * One batch: key columns then the processed columns, after {@code lower} (exclusive, when present) and up to
+     * {@code upper} (inclusive, when present), in key order.
+     */
+    String batchSql(boolean lower, boolean upper, int batchSize) {
+        StringBuilder sql = new StringBuilder("select ").append(String.join(", ", keyColumns));
+        for (String column : columns) {
+            sql.append(", ").append(column);
+        }
+        sql.append(" from ").append(table);
+        List<String> conditions = new ArrayList<>();
+        if (lower) {
+            conditions.add(keyTuple() + " > " + parameters());
+        }
+        if (upper) {
+            conditions.add(keyTuple() + " <= " + parameters());
+        }
+        if (!conditions.isEmpty()) {
+            sql.append(" where ").append(String.join(" and ", conditions));
+        }
+        return sql.append(" order by ").append(order()).append(" limit ").append(batchSize).toString();
+    }
+
+    /**
+     * Sets one column of one row only if it still holds the value the job read: {@code update t set c = ? where
+     * <key> = ? and c = ?}. A concurrent write by the application makes it match nothing, so it is never lost.
+     */
+    public String compareAndSetSql(String column) {
+        StringBuilder sql = new StringBuilder("update ").append(table).append(" set ").append(column)
+                .append(" = ? where ");
+        for (String key : keyColumns) {
+            if (!sameName(key, column)) {
+                sql.append(key).append(" = ? and ");
+            }
+        }
+        return sql.append(column).append(" = ?").toString();
+    }
+
+    /** How many key values {@link #compareAndSetSql} binds before the old value. */
+    int compareAndSetKeyCount(String column) {
+        return (int) keyColumns.stream().filter(key -> !sameName(key, column)).count();
+    }
+
+    /** Positions (0-based) of the key columns that {@link #compareAndSetSql} binds for {@code column}. */
+    int[] compareAndSetKeyPositions(String column) {
+        int[] positions = new int[compareAndSetKeyCount(column)];
+        int next = 0;
+        for (int i = 0; i < keyColumns.size(); i++) {
+            if (!sameName(keyColumns.get(i), column)) {
+                positions[next++] = i;
+            }
+        }
+        return positions;
+    }
+
+    private static boolean sameName(String a, String b) {
+        return unquote(a).equalsIgnoreCase(unquote(b));
+    }
+
+    private String keyTuple() {
+        return keyColumns.size() == 1 ? keyColumns.get(0) : "(" + String.join(", ", keyColumns) + ")";
+    }
+
+    private String parameters() {
+        return keyColumns.size() == 1 ? "?" : "(" + String.join(", ", keyColumns.stream().map(k -> "?").toList())
+                + ")";
+    }
+
+    private String order() {
+        return String.join(", ", keyColumns);
+    }
+
+    @Override
+    public String toString() {
+        return table + " " + columns + " keyed by " + keyColumns;
+    }
+}

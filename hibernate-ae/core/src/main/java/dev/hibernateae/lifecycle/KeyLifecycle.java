@@ -1,0 +1,203 @@
+package dev.hibernateae.lifecycle;
+
+import dev.hibernateae.admin.ColumnEncryptionKeyInfo;
+import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.api.ColumnEncryptionKeyException;
+import dev.hibernateae.internal.keys.ConnectionSource;
+import dev.hibernateae.internal.keys.KeyHierarchy;
+import dev.hibernateae.internal.lifecycle.ColumnTransition;
+import dev.hibernateae.internal.lifecycle.KeyRotation;
+import dev.hibernateae.internal.lifecycle.LifecycleRecords;
+import dev.hibernateae.internal.lifecycle.job.JobStatusReader;
+import dev.hibernateae.internal.lifecycle.job.LifecycleDatabase;
+import dev.hibernateae.spi.ColumnMasterKeyProvider;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Rotates keys and moves columns between plaintext and cells, online: what SQL Server's key rotation and Always
+ * Encrypted wizards do, for any database hibernate-ae supports. Built on the key administration API and on jobs
+ * that rewrite values in batches, resumable, crash-safe and shareable by workers; see {@code docs/lifecycle.md}.
+ *
+ * <ul>
+ *   <li><b>Column master key rotation</b> touches no data: every column encryption key wrapped by the old master
+ *       key gets a second value wrapped by the new one ({@link #startMasterKeyRotation}); applications unwrap with
+ *       whichever they can reach; once all reach the new one, the old values go ({@link #completeMasterKeyRotation}).
+ *       </li>
+ *   <li><b>Column encryption key rotation</b> re-encrypts every value of the listed columns
+ *       ({@link #rotateEncryptionKey}): announced in the database, so running applications write with the new key
+ *       and read and match both until the job has verified every value.</li>
+ *   <li><b>Encryption in place</b> turns a column's plaintext into cells ({@link #encryptInPlace}), and back
+ *       ({@link #decryptInPlace}).</li>
+ * </ul>
+ * Nothing here prints or returns key bytes or values.
+ */
+public final class KeyLifecycle {
+    private final LifecycleDatabase database;
+    private final KeyHierarchy keys;
+    private final ColumnKeyAdministration administration;
+    private final Clock clock;
+
+    private KeyLifecycle(Builder builder) {
+        this.database = new LifecycleDatabase(Objects.requireNonNull(builder.dataSource, "a DataSource is required"));
+        KeyHierarchy.Builder hierarchy = KeyHierarchy.builder().settings(builder.settings)
+                .connections(ConnectionSource.of(builder.dataSource));
+        ColumnKeyAdministration.Builder admin = ColumnKeyAdministration.builder().dataSource(builder.dataSource)
+                .settings(builder.settings);
+        for (ColumnMasterKeyProvider provider : builder.providers) {
+            hierarchy.provider(provider);
+            admin.provider(provider);
+        }
+        this.keys = hierarchy.build();
+        this.administration = admin.build();
+        this.clock = builder.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creating, listing and dropping keys. */
+    public ColumnKeyAdministration administration() {
+        return administration;
+    }
+
+    /** Creates the key and lifecycle tables that are missing (PostgreSQL, MariaDB, H2). */
+    public void createTables() {
+        database.ensureTables();
+    }
+
+    /**
+     * Adds to every column encryption key wrapped by {@code from} a value wrapped by {@code to}. Idempotent: keys
+     * that already have one are left alone. Applications keep working with either master key.
+     *
+     * @return the keys as they now are
+     */
+    public List<ColumnEncryptionKeyInfo> startMasterKeyRotation(String from, String to) {
+        return MasterKeyRotation.start(administration, from, to);
+    }
+
+    /**
+     * Removes the values wrapped by {@code from} from every key that also has one wrapped by {@code to}; refuses
+     * while a key would be left without a value. With {@code dropOld}, also drops {@code from}'s metadata.
+     */
+    public List<ColumnEncryptionKeyInfo> completeMasterKeyRotation(String from, String to, boolean dropOld) {
+        return MasterKeyRotation.complete(administration, from, to, dropOld);
+    }
+
+    /**
+     * Rotates key name {@code keyName} to column encryption key {@code targetKey} (which must exist) and
+     * re-encrypts every value of {@code columns} (all the columns of attributes with
+     * {@code @Encrypted(key = keyName)}). Resumes a rotation to the same target that was interrupted.
+     */
+    public JobReport rotateEncryptionKey(String keyName, String targetKey, List<ColumnRef> columns,
+            JobOptions options) {
+        return new EncryptionKeyRotation(database, keys, clock).run(keyName, targetKey, columns, options);
+    }
+
+    /**
+     * Encrypts the plaintext of {@code columns} in place under key name {@code keyName}: announces it (if not yet),
+     * waits, rewrites and verifies every value, and marks it completed.
+     */
+    public JobReport encryptInPlace(String keyName, List<PlaintextColumn> columns, JobOptions options) {
+        return new InPlaceTransition(database, keys, clock, ColumnTransition.Direction.ENCRYPT)
+                .run(keyName, columns, options, false);
+    }
+
+    /**
+     * Only announces the encryption in place of {@code columns}: applications started after this read their
+     * plaintext as well as cells. The step between changing the columns' type and deploying the application with
+     * {@code @Encrypted}; {@link #encryptInPlace} then runs the job.
+     */
+    public JobReport announceEncryptionInPlace(String keyName, List<PlaintextColumn> columns) {
+        return new InPlaceTransition(database, keys, clock, ColumnTransition.Direction.ENCRYPT)
+                .run(keyName, columns, JobOptions.DEFAULTS, true);
+    }
+
+    /** Decrypts the cells of {@code columns} back to plaintext text in place. */
+    public JobReport decryptInPlace(String keyName, List<PlaintextColumn> columns, JobOptions options) {
+        return new InPlaceTransition(database, keys, clock, ColumnTransition.Direction.DECRYPT)
+                .run(keyName, columns, options, false);
+    }
+
+    /**
+     * Forgets completed decryptions, once the applications run without {@code @Encrypted} on those columns (until
+     * then they need the record to keep writing plaintext).
+     */
+    public void forgetDecryptedColumns(List<ColumnRef> columns) {
+        database.inTransaction("forget decrypted columns", connection -> {
+            for (ColumnRef column : columns) {
+                ColumnTransition transition = LifecycleRecords.transition(connection, column.bareTable(),
+                        column.column(), true).orElse(null);
+                if (transition == null) {
+                    continue;
+                }
+                if (transition.direction() != ColumnTransition.Direction.DECRYPT || transition.running()) {
+                    throw new ColumnEncryptionKeyException("Column " + column + " is " + transition.direction()
+                            + " " + transition.phase() + ", not a completed decryption; only those can be forgotten");
+                }
+                LifecycleRecords.deleteTransition(connection, transition.table(), transition.column());
+            }
+            return null;
+        });
+    }
+
+    /** Rotations, transitions and unfinished jobs. */
+    public LifecycleStatus status() {
+        database.ensureTables();
+        return database.inTransaction("read the key lifecycle status", connection -> {
+            List<LifecycleStatus.Rotation> rotations = new ArrayList<>();
+            for (KeyRotation r : LifecycleRecords.rotations(connection)) {
+                rotations.add(new LifecycleStatus.Rotation(r.keyName(), r.sourceKey(), r.targetKey(),
+                        r.phase().name(), r.changedAt()));
+            }
+            List<LifecycleStatus.Transition> transitions = new ArrayList<>();
+            for (ColumnTransition t : LifecycleRecords.transitions(connection)) {
+                transitions.add(new LifecycleStatus.Transition(t.table(), t.column(), t.direction().name(),
+                        t.keyName(), t.type().name(), t.phase().name(), t.changedAt()));
+            }
+            return new LifecycleStatus(rotations, transitions, JobStatusReader.jobs(connection));
+        });
+    }
+
+    /** Where the tables are, which settings and master key providers apply. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private Map<String, ?> settings = Map.of();
+        private final List<ColumnMasterKeyProvider> providers = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder dataSource(DataSource value) {
+            this.dataSource = Objects.requireNonNull(value, "dataSource");
+            return this;
+        }
+
+        /** Hibernate settings ({@code hibernate.ae.*}): key store, providers, trusted master key paths. */
+        public Builder settings(Map<String, ?> value) {
+            this.settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        public Builder provider(ColumnMasterKeyProvider provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /** The clock announcements and waits use; tests move their own. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public KeyLifecycle build() {
+            return new KeyLifecycle(this);
+        }
+    }
+}
