@@ -89,7 +89,8 @@ class CrashRecoveryTest {
                             Thread.sleep(20);
                         }
                     }
-                    long sleep = kill % 3 != 0 ? random.nextInt(500) : 200 + random.nextInt(1300);
+                    // Short after a commit, so no run gets far: twelve kills must not let the job finish early.
+                    long sleep = kill % 3 != 0 ? random.nextInt(150) : 200 + random.nextInt(1300);
                     if (job.waitFor(sleep, TimeUnit.MILLISECONDS)) {
                         last = job;
                         break; // finished by itself before this kill
