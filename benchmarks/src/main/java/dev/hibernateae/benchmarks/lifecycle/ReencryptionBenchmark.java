@@ -11,6 +11,7 @@ import dev.hibernateae.lifecycle.JobOptions;
 import dev.hibernateae.lifecycle.JobProgress;
 import dev.hibernateae.lifecycle.JobReport;
 import dev.hibernateae.lifecycle.KeyLifecycle;
+import dev.hibernateae.testing.DriverManagerDataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -94,7 +95,7 @@ public final class ReencryptionBenchmark {
         try {
             Map<String, Object> settings = Map.of(EncryptionSettings.KEYSTORE_LOCATION, keystore.toString(),
                     EncryptionSettings.KEYSTORE_PASSWORD, "changeit");
-            SimpleDataSource dataSource = new SimpleDataSource(url, user);
+            DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, "");
             KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(dataSource).settings(settings).build();
             lifecycle.createTables();
             lifecycle.administration().createColumnMasterKey("cmk", "MSSQL_JAVA_KEYSTORE", "cmk", false);
