@@ -45,9 +45,16 @@ public class EntityBenchmark {
     @Param({"H2", "POSTGRESQL"})
     public BenchmarkDatabase database;
 
-    /** {@code PLAINTEXT}, {@code ENCRYPTED}, or {@code ALTERNATING} between them per iteration. */
+    /** A twin ({@code PLAINTEXT}, {@code ENCRYPTED}, {@code BINARY}), or {@code ALTERNATING} per iteration. */
     @Param({"PLAINTEXT", "ENCRYPTED"})
     public String model;
+
+    /**
+     * The twin {@code ALTERNATING} sets against the encrypted one: {@code PLAINTEXT}, or {@code BINARY} to measure
+     * the encryption alone (the same binary columns and sizes without a converter).
+     */
+    @Param("PLAINTEXT")
+    public PersonModel baseline;
 
     /** Draws the order within each pair of iterations when alternating. */
     @Param("1")
@@ -74,17 +81,25 @@ public class EntityBenchmark {
             values[i] = PersonValues.row(i);
         }
         db = database.open();
-        for (PersonModel twin : PersonModel.values()) {
-            if (Alternation.wants(model, twin == PersonModel.ENCRYPTED)) {
-                tables.put(twin, new PersonTable(twin, db, values));
+        if (model.equals(Alternation.ALTERNATING)) {
+            if (baseline == PersonModel.ENCRYPTED) {
+                throw new IllegalArgumentException("baseline must be PLAINTEXT or BINARY");
             }
+            tables.put(PersonModel.ENCRYPTED, new PersonTable(PersonModel.ENCRYPTED, db, values));
+            tables.put(baseline, new PersonTable(baseline, db, values));
+        } else {
+            PersonModel twin = PersonModel.valueOf(model);
+            tables.put(twin, new PersonTable(twin, db, values));
         }
     }
 
     @Setup(Level.Iteration)
     public void chooseTwin() {
-        boolean encrypted = Alternation.encrypted(model, orderSeed, iteration++);
-        active = tables.get(encrypted ? PersonModel.ENCRYPTED : PersonModel.PLAINTEXT);
+        if (model.equals(Alternation.ALTERNATING)) {
+            active = tables.get(Alternation.encryptedAt(orderSeed, iteration++) ? PersonModel.ENCRYPTED : baseline);
+        } else {
+            active = tables.get(PersonModel.valueOf(model));
+        }
     }
 
     @TearDown(Level.Iteration)
@@ -150,7 +165,7 @@ public class EntityBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Person lookupByNationalId(Reads reads) {
         PersonTable table = active;
-        String nationalId = values[reads.random.nextInt(rows)].nationalId();
+        Object nationalId = table.model().lookupValue(values[reads.random.nextInt(rows)]);
         return table.sessionFactory().fromTransaction(session -> session.createSelectionQuery(
                 table.model().lookupQuery(), table.model().entity())
                 .setParameter("nationalId", nationalId).getSingleResult());

@@ -46,7 +46,7 @@ public class PlainPerson implements Person {
     }
 
     @Override
-    public PersonValues values() {
-        return new PersonValues(nationalId, email, birthDate, lastName, city, visits);
+    public boolean holds(PersonValues expected) {
+        return expected.equals(new PersonValues(nationalId, email, birthDate, lastName, city, visits));
     }
 }

@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@link #coldUnwrap} keeps the provider, so its HTTPS connection and the master key's public part are reused,
  * as after a cache expiry in a running application; {@link #firstUnwrap} starts from a new provider, as the first
- * use after start-up does (TLS handshake and a key read first). The endpoint is local: a real vault adds its
- * network round trips.
+ * use after start-up does (TLS handshake and a key read first). {@link #endpointRoundTrip} is one bare HTTPS GET
+ * to the same endpoint, for scale. The endpoint is local: a real vault adds its network round trips.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 5, time = 1)
@@ -75,6 +75,18 @@ public class KeyRingBenchmark {
         }
     }
 
+    /** The JDK's HTTP client, trusting the endpoint's certificate. */
+    @State(Scope.Benchmark)
+    public static class RawClient {
+        java.net.http.HttpClient client;
+
+        @Setup(Level.Trial)
+        public void build() {
+            client = java.net.http.HttpClient.newBuilder()
+                    .sslContext(dev.hibernateae.azure.testing.TestCertificate.shared().clientContext()).build();
+        }
+    }
+
     /** A key ring that holds the key. */
     @State(Scope.Benchmark)
     public static class WarmRing {
@@ -99,6 +111,14 @@ public class KeyRingBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public CellKey firstUnwrap(NewProvider fresh) {
         return fresh.ring.cellKey("cek1");
+    }
+
+    /** Context, not the library: one HTTPS GET to the same endpoint with a bare client. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int endpointRoundTrip(Vault vault, RawClient raw) throws Exception {
+        return vault.keys.readMasterKeyDirectly(raw.client);
     }
 
     @Benchmark

@@ -78,6 +78,7 @@ public final class BenchmarkSuite {
         Report report = new Report();
         EntitySection entities = new EntitySection(profile, runs, databases);
         var entityResults = only.contains("entities") ? entities.run() : null;
+        var againstBinary = only.contains("entities") ? entities.runAgainstBinary() : null;
         BootSection boot = new BootSection(profile, runs);
         if (only.contains("boot")) {
             boot.run();
@@ -97,6 +98,7 @@ public final class BenchmarkSuite {
                 minutes, skipped);
         if (entityResults != null) {
             report.entities(entityResults, profile, allocation);
+            report.decomposition(entityResults, againstBinary);
         }
         if (only.contains("boot")) {
             report.boot(boot);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -66,6 +67,7 @@ final class EntitySection {
     private final JmhRuns runs;
     private final List<BenchmarkDatabase> databases;
     private final Map<Key, PairedRuns> results = new LinkedHashMap<>();
+    private final Map<Key, PairedRuns> againstBinary = new LinkedHashMap<>();
 
     EntitySection(SuiteProfile profile, JmhRuns runs, List<BenchmarkDatabase> databases) {
         this.profile = profile;
@@ -74,36 +76,53 @@ final class EntitySection {
         for (BenchmarkDatabase database : databases) {
             for (Operation operation : Operation.values()) {
                 results.put(new Key(database, operation), new PairedRuns(operation.unit));
+                againstBinary.put(new Key(database, operation), new PairedRuns(operation.unit));
             }
         }
     }
 
     Map<Key, PairedRuns> run() throws Exception {
         for (int round = 0; round < profile.rounds(); round++) {
-            List<Key> order = new ArrayList<>(results.keySet());
-            Collections.shuffle(order, new Random(20_260_000L + round));
-            for (int i = 0; i < order.size(); i++) {
-                Key key = order.get(i);
-                long seed = 1_000L * (round + 1) + i;
-                String name = "entity-" + key.database().name().toLowerCase() + "-" + key.operation().method
-                        + "-round" + (round + 1);
-                BenchmarkSuite.progress("round " + (round + 1) + "/" + profile.rounds() + ": "
-                        + key.operation().method + " on " + key.database());
-                var options = new OptionsBuilder()
-                        .include(EntityBenchmark.class.getName() + "." + key.operation().method + "$")
-                        .param("database", key.database().name())
-                        .param("model", Alternation.ALTERNATING)
-                        .param("orderSeed", String.valueOf(seed))
-                        .warmupIterations(profile.entityWarmups())
-                        .warmupTime(TimeValue.seconds(profile.seconds()))
-                        .measurementIterations(profile.entityIterations())
-                        .measurementTime(TimeValue.seconds(profile.seconds()))
-                        .forks(1)
-                        .addProfiler(GCProfiler.class);
-                results.get(key).add(runs.runOne(name, options), seed, profile.entityWarmups());
-            }
+            runRound(round, "PLAINTEXT", results);
         }
         return results;
+    }
+
+    /**
+     * One round against the binary twin (ciphertext-sized random bytes in the same binary columns, no converter):
+     * splits what encryption adds into the cells' encryption (encrypted ÷ binary) and the database and Hibernate
+     * handling larger binary values (binary ÷ plaintext).
+     */
+    Map<Key, PairedRuns> runAgainstBinary() throws Exception {
+        runRound(profile.rounds(), "BINARY", againstBinary);
+        return againstBinary;
+    }
+
+    private void runRound(int round, String baseline, Map<Key, PairedRuns> into) throws Exception {
+        List<Key> order = new ArrayList<>(into.keySet());
+        Collections.shuffle(order, new Random(new SplittableRandom(20_260_000L + round).nextLong()));
+        for (int i = 0; i < order.size(); i++) {
+            Key key = order.get(i);
+            long seed = 1_000L * (round + 1) + i;
+            String what = baseline.equals("PLAINTEXT") ? "round " + (round + 1) + "/" + profile.rounds()
+                    : "against the binary twin";
+            String name = "entity-" + key.database().name().toLowerCase() + "-" + key.operation().method
+                    + (baseline.equals("PLAINTEXT") ? "-round" + (round + 1) : "-binary");
+            BenchmarkSuite.progress(what + ": " + key.operation().method + " on " + key.database());
+            var options = new OptionsBuilder()
+                    .include(EntityBenchmark.class.getName() + "." + key.operation().method + "$")
+                    .param("database", key.database().name())
+                    .param("model", Alternation.ALTERNATING)
+                    .param("baseline", baseline)
+                    .param("orderSeed", String.valueOf(seed))
+                    .warmupIterations(profile.entityWarmups())
+                    .warmupTime(TimeValue.seconds(profile.seconds()))
+                    .measurementIterations(profile.entityIterations())
+                    .measurementTime(TimeValue.seconds(profile.seconds()))
+                    .forks(1)
+                    .addProfiler(GCProfiler.class);
+            into.get(key).add(runs.runOne(name, options), seed, profile.entityWarmups());
+        }
     }
 
     List<BenchmarkDatabase> databases() {

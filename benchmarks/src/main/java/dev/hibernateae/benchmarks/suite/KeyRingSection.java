@@ -10,7 +10,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /** The key ring: single flight under 32 threads (a count), and cold against cached latency. */
 final class KeyRingSection {
-    static final String[] METHODS = {"firstUnwrap", "coldUnwrap", "cachedLookup"};
+    static final String[] METHODS = {"firstUnwrap", "coldUnwrap", "endpointRoundTrip", "cachedLookup"};
 
     private final SuiteProfile profile;
     private final JmhRuns runs;

@@ -9,14 +9,14 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * The measurements of one operation, plaintext against encrypted, gathered from alternating runs: each pair of
- * iterations (one per twin, back to back in the same JVM) gives one ratio.
+ * The measurements of one operation, encrypted against a baseline twin (plaintext, or the binary twin), gathered
+ * from alternating runs: each pair of iterations (one per twin, back to back in the same JVM) gives one ratio.
  */
 final class PairedRuns {
     private final String unit;
-    private final List<Double> plaintext = new ArrayList<>();
+    private final List<Double> baseline = new ArrayList<>();
     private final List<Double> encrypted = new ArrayList<>();
-    private final List<Double> plaintextBytes = new ArrayList<>();
+    private final List<Double> baselineBytes = new ArrayList<>();
     private final List<Double> encryptedBytes = new ArrayList<>();
     private final List<Double> ratios = new ArrayList<>();
     private final List<Double> roundRatios = new ArrayList<>();
@@ -38,11 +38,11 @@ final class PairedRuns {
                 throw new IllegalStateException("iterations " + j + " and " + (j + 1) + " are not a pair");
             }
             IterationResult enc = firstEncrypted ? first : second;
-            IterationResult plain = firstEncrypted ? second : first;
+            IterationResult plain = firstEncrypted ? second : first;  // the baseline twin
             encrypted.add(enc.getPrimaryResult().getScore());
-            plaintext.add(plain.getPrimaryResult().getScore());
+            baseline.add(plain.getPrimaryResult().getScore());
             allocation(enc, encryptedBytes);
-            allocation(plain, plaintextBytes);
+            allocation(plain, baselineBytes);
             double ratio = enc.getPrimaryResult().getScore() / plain.getPrimaryResult().getScore();
             ratios.add(ratio);
             roundPairs.add(ratio);
@@ -51,10 +51,10 @@ final class PairedRuns {
     }
 
     /** Adds one single-shot sample per twin (the cold boot): one pair. */
-    void addPair(double plaintextScore, double encryptedScore) {
-        plaintext.add(plaintextScore);
+    void addPair(double baselineScore, double encryptedScore) {
+        baseline.add(baselineScore);
         encrypted.add(encryptedScore);
-        ratios.add(encryptedScore / plaintextScore);
+        ratios.add(encryptedScore / baselineScore);
     }
 
     private static void allocation(IterationResult iteration, List<Double> into) {
@@ -70,15 +70,15 @@ final class PairedRuns {
         return unit;
     }
 
-    Stats.Interval plaintext() {
-        return Stats.mean(plaintext);
+    Stats.Interval baseline() {
+        return Stats.mean(baseline);
     }
 
     Stats.Interval encrypted() {
         return Stats.mean(encrypted);
     }
 
-    /** Geometric mean of the pair ratios, encrypted over plaintext. */
+    /** Geometric mean of the pair ratios, encrypted over the baseline. */
     Stats.Interval ratio() {
         return Stats.geometricMean(ratios);
     }
@@ -89,8 +89,8 @@ final class PairedRuns {
     }
 
     /** Mean bytes allocated per operation, or NaN without the GC profiler. */
-    double plaintextBytes() {
-        return Stats.mean(plaintextBytes).value();
+    double baselineBytes() {
+        return Stats.mean(baselineBytes).value();
     }
 
     double encryptedBytes() {
