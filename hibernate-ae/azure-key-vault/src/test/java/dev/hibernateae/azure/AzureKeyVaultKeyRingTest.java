@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.azure.testing.LocalKeyVault;
 import dev.hibernateae.internal.crypto.CellKey;
@@ -17,6 +18,7 @@ import dev.hibernateae.testing.keys.KeyTablesDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +47,7 @@ class AzureKeyVaultKeyRingTest {
         database = KeyTablesDatabase.open(KeyTables.Database.H2);
         database.createKeyTables();
         ColumnKeyAdministration admin = ColumnKeyAdministration.builder().dataSource(database.dataSource())
-                .provider(provider).build();
+                .settings(trusted()).provider(provider).build();
         admin.createColumnMasterKey("cmk1", AzureKeyVaultProvider.NAME, keyUrl, false);
         admin.createColumnEncryptionKey("cek1", "cmk1");
         admin.createColumnEncryptionKey("cek2", "cmk1");
@@ -58,8 +60,14 @@ class AzureKeyVaultKeyRingTest {
         database.close();
     }
 
+    /** The application trusts the vault key it created, by its URL. */
+    private Map<String, Object> trusted() {
+        return Map.of(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, keyUrl);
+    }
+
     private KeyRing ring() {
-        return KeyHierarchy.builder().connections(ConnectionSource.of(database.dataSource())).provider(provider)
+        return KeyHierarchy.builder().settings(trusted()).connections(ConnectionSource.of(database.dataSource()))
+                .provider(provider)
                 .serviceLoader(false).keyCacheTtl(TTL).nanoClock(nanos::get).build().keyRing();
     }
 

@@ -364,7 +364,7 @@ public final class ColumnKeyAdministration {
             keys.settings(factory.getProperties());
             EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
             mappedKeys = () -> runtime == null ? Set.of() : runtime.attributes().stream()
-                    .map(EncryptedAttributeConverter::keyName).collect(Collectors.toSet());
+                    .map(converter -> converter.attribute().keyName()).collect(Collectors.toSet());
             return this;
         }
 

@@ -36,8 +36,8 @@ public final class EncryptedValues {
         EncryptedAttributeConverter<?> attribute = attribute(factory, entityType, attributePath);
         Object value = attribute.convertToEntityAttribute(cell);
         if (value != null && !valueType.isInstance(value)) {
-            throw new AlwaysEncryptedException("Encrypted attribute " + attribute.role() + " holds "
-                    + attribute.javaType().getName() + " values, not " + valueType.getName());
+            throw new AlwaysEncryptedException("Encrypted attribute " + attribute.attribute().role() + " holds "
+                    + attribute.attribute().javaType().getName() + " values, not " + valueType.getName());
         }
         return valueType.cast(value);
     }

@@ -31,10 +31,21 @@ public final class EncryptionSettings {
     public static final String KEY_CACHE_TTL = PREFIX + "key_cache_ttl";
 
     /**
-     * Comma-separated column master key paths this application trusts. When set, a column encryption key wrapped
-     * by a master key whose path is not listed is refused. Compared case-insensitively.
+     * Comma-separated column master key paths this application trusts (for {@code MSSQL_JAVA_KEYSTORE} the keystore
+     * alias, for {@code AZURE_KEY_VAULT} the key URL), compared case-insensitively. A column master key row whose
+     * path is not listed is refused before any key store is asked, so a database administrator who points the key
+     * tables at a key of their own receives nothing. Required wherever keys are read from the database, unless
+     * {@link #TRUST_ANY_MASTER_KEY_PATH} is set.
      */
     public static final String TRUSTED_MASTER_KEY_PATHS = PREFIX + "trusted_master_key_paths";
+
+    /**
+     * {@code true} to use any column master key path the key tables name, instead of listing them in
+     * {@link #TRUSTED_MASTER_KEY_PATHS}; logs a warning at startup. Only for setups where the key tables are as
+     * trusted as the application: whoever can write them can then make the application encrypt under a key of
+     * their own. Default {@code false}.
+     */
+    public static final String TRUST_ANY_MASTER_KEY_PATH = PREFIX + "trust_any_master_key_path";
 
     /**
      * Comma-separated class names of {@link dev.hibernateae.spi.ColumnMasterKeyProvider} implementations to register,
@@ -70,6 +81,21 @@ public final class EncryptionSettings {
      * {@code --wait}) after announcing a change before it rewrites a row, so every application switches first.
      */
     public static final String LIFECYCLE_POLL_INTERVAL = PREFIX + "lifecycle.poll_interval";
+
+    /**
+     * Comma-separated columns ({@code table.column}) whose plaintext this application reads while an authenticated
+     * encryption in place runs on them ({@code hibernate-ae-cli encrypt-column}). A lifecycle record alone never
+     * makes the application accept plaintext from an encrypted column; remove the column once the encryption
+     * completed. Default: none.
+     */
+    public static final String LIFECYCLE_ENCRYPTING_COLUMNS = PREFIX + "lifecycle.encrypting_columns";
+
+    /**
+     * Comma-separated columns ({@code table.column}) that this application writes as plaintext once an
+     * authenticated decryption back announces it ({@code hibernate-ae-cli decrypt-column}). A lifecycle record alone
+     * never makes the application write plaintext. Default: none.
+     */
+    public static final String LIFECYCLE_DECRYPTING_COLUMNS = PREFIX + "lifecycle.decrypting_columns";
 
     private EncryptionSettings() {
     }

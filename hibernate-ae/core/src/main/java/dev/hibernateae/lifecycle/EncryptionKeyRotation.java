@@ -5,75 +5,88 @@ import dev.hibernateae.internal.crypto.CellKey;
 import dev.hibernateae.internal.keys.KeyHierarchy;
 import dev.hibernateae.internal.lifecycle.ColumnTransition;
 import dev.hibernateae.internal.lifecycle.KeyRotation;
-import dev.hibernateae.internal.lifecycle.LifecycleRecords;
+import dev.hibernateae.internal.lifecycle.RecordJournal;
 import dev.hibernateae.internal.lifecycle.job.LifecycleDatabase;
 import dev.hibernateae.internal.lifecycle.job.RotateTransform;
 import dev.hibernateae.internal.lifecycle.job.Waiting;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * A column encryption key rotation: announce (key name → target, phase ROTATING), wait until every application
- * writes with the target, re-encrypt and verify every value of the columns, then mark it COMPLETED.
+ * A column encryption key rotation, in phases that each start only once every application has seen the one
+ * before, so that no application ever misses a row: announce (applications read and match both keys, still write
+ * the source), wait, switch (they write the target), wait, re-encrypt and verify every value of the columns, then
+ * complete (they match the target only). Every record it writes is authenticated with the target key; every record
+ * it reads is verified first.
  */
 final class EncryptionKeyRotation {
     private final LifecycleDatabase database;
     private final KeyHierarchy keys;
+    private final RecordJournal journal;
     private final Clock clock;
 
     EncryptionKeyRotation(LifecycleDatabase database, KeyHierarchy keys, Clock clock) {
         this.database = database;
         this.keys = keys;
+        this.journal = new RecordJournal(keys.keyRing());
         this.clock = clock;
     }
 
     JobReport run(String keyName, String targetKey, List<ColumnRef> columns, JobOptions options) {
         Instant started = clock.instant();
         if (columns.isEmpty()) {
-            throw new ColumnEncryptionKeyException("Name the columns to re-encrypt: every column of an attribute "
-                    + "with @Encrypted(key = \"" + keyName + "\")");
+            throw new ColumnEncryptionKeyException("No column to re-encrypt under key name '" + keyName + "': no "
+                    + "application registered one, and none was named. Start an application that maps "
+                    + "@Encrypted(key = \"" + keyName + "\") once, or name its columns");
         }
         database.ensureTables();
         KeyRotation current = database.inTransaction("read the rotation of key name '" + keyName + "'",
-                c -> LifecycleRecords.rotation(c, keyName, false).orElse(null));
+                c -> journal.rotation(c, keyName, false).orElse(null));
+        TableJobs jobs = new TableJobs(database, clock);
         if (current != null && !current.rotating() && current.targetKey().equals(targetKey)) {
             // Completed already (a rerun after a crash between completing and cleaning up): nothing to rewrite.
-            TableJobs leftovers = new TableJobs(database, clock);
-            columns.forEach(column -> leftovers.add(column, null));
-            leftovers.forgetJobs("rotate " + keyName + " " + current.sourceKey() + "->" + targetKey);
-            return new JobReport("rotate key name '" + keyName + "' to column encryption key '" + targetKey
-                    + "' (already completed)", true, 0, 0, 0, 0, 0, 0, List.of(),
-                    java.time.Duration.between(started, clock.instant()));
+            columns.forEach(column -> jobs.add(column, null));
+            jobs.forgetJobs(jobName(keyName, current.sourceKey(), targetKey));
+            return JobReport.nothingToDo("rotate key name '" + keyName + "' to column encryption key '" + targetKey
+                    + "' (already completed)", Duration.between(started, clock.instant()));
         }
         String source = sourceOf(keyName, targetKey, current);
-        // Both keys must work here before anything is announced.
+        // Everything the job needs is checked before anything is announced: both keys, every table and column.
         CellKey sourceKey = keys.keyRing().cellKey(source);
         CellKey target = keys.keyRing().cellKey(targetKey);
-
-        KeyRotation rotating = current != null && current.rotating() ? current : announce(keyName, source, targetKey);
-        String operation = "rotate key name '" + keyName + "' from column encryption key '" + source + "' to '"
-                + targetKey + "'";
-        if (!Waiting.until(rotating.changedAt().plus(options.waitBeforeRewrite()), operation, options, clock)) {
-            return cancelled(operation, started);
-        }
-        TableJobs jobs = new TableJobs(database, clock);
         RotateTransform transform = new RotateTransform(source, sourceKey, targetKey, target);
         for (ColumnRef column : columns) {
             jobs.add(column, transform);
         }
-        JobReport report = jobs.run(operation, "rotate " + keyName + " " + source + "->" + targetKey, options,
-                started);
+        jobs.prepare();
+
+        String operation = "rotate key name '" + keyName + "' from column encryption key '" + source + "' to '"
+                + targetKey + "'";
+        KeyRotation rotation = current != null && current.rotating() ? current : announce(keyName, source, targetKey,
+                current);
+        if (rotation.phase() == KeyRotation.Phase.ANNOUNCED) {
+            if (!Waiting.until(rotation.changedAt().plus(options.waitBeforeRewrite()), operation, options, clock)) {
+                return JobReport.cancelled(operation, Duration.between(started, clock.instant()));
+            }
+            rotation = advance(rotation, KeyRotation.Phase.ROTATING);
+        }
+        if (!Waiting.until(rotation.changedAt().plus(options.waitBeforeRewrite()), operation, options, clock)) {
+            return JobReport.cancelled(operation, Duration.between(started, clock.instant()));
+        }
+        JobReport report = jobs.run(operation, jobName(keyName, source, targetKey), options, started);
         if (report.completed()) {
-            database.inTransaction("complete the rotation of key name '" + keyName + "'", c -> {
-                LifecycleRecords.saveRotation(c, new KeyRotation(keyName, source, targetKey,
-                        KeyRotation.Phase.COMPLETED, now()));
-                return null;
-            });
+            advance(rotation, KeyRotation.Phase.COMPLETED);
             jobs.forgetJobs();
         }
         return report;
+    }
+
+    private static String jobName(String keyName, String source, String target) {
+        return "rotate " + keyName + " " + source + "->" + target;
     }
 
     private String sourceOf(String keyName, String targetKey, KeyRotation current) {
@@ -100,13 +113,26 @@ final class EncryptionKeyRotation {
         }
     }
 
-    private KeyRotation announce(String keyName, String source, String target) {
+    private KeyRotation announce(String keyName, String source, String target, KeyRotation replaced) {
         try {
-            return tryAnnounce(keyName, source, target);
+            return database.inTransaction("announce the rotation of key name '" + keyName + "'", c -> {
+                for (ColumnTransition transition : journal.transitions(c)) {
+                    if (transition.keyName().equals(keyName) && transition.running()) {
+                        throw new ColumnEncryptionKeyException("Column " + transition.table() + "."
+                                + transition.column() + " is being "
+                                + transition.direction().name().toLowerCase(Locale.ROOT) + "ed in place under key "
+                                + "name '" + keyName + "': finish that first");
+                    }
+                }
+                KeyRotation rotation = new KeyRotation(keyName, source, target, KeyRotation.Phase.ANNOUNCED, now(),
+                        replaced == null ? 1 : replaced.revision() + 1);
+                journal.save(c, rotation);
+                return rotation;
+            });
         } catch (RuntimeException e) {
-            // Another worker announced the same rotation at the same moment (both inserted): use theirs.
+            // Another worker announced the same rotation at the same moment: use theirs.
             KeyRotation theirs = database.inTransaction("read the rotation of key name '" + keyName + "'",
-                    c -> LifecycleRecords.rotation(c, keyName, false).orElse(null));
+                    c -> journal.rotation(c, keyName, false).orElse(null));
             if (theirs != null && theirs.rotating() && theirs.targetKey().equals(target)
                     && theirs.sourceKey().equals(source)) {
                 return theirs;
@@ -115,24 +141,19 @@ final class EncryptionKeyRotation {
         }
     }
 
-    private KeyRotation tryAnnounce(String keyName, String source, String target) {
-        return database.inTransaction("announce the rotation of key name '" + keyName + "'", c -> {
-            for (ColumnTransition transition : LifecycleRecords.transitions(c)) {
-                if (transition.keyName().equals(keyName) && transition.running()) {
-                    throw new ColumnEncryptionKeyException("Column " + transition.table() + "." + transition.column()
-                            + " is being " + transition.direction().name().toLowerCase(java.util.Locale.ROOT)
-                            + "ed in place under key name '" + keyName + "': finish that first");
-                }
+    /** Moves the rotation to {@code phase}, unless another worker already did. */
+    private KeyRotation advance(KeyRotation rotation, KeyRotation.Phase phase) {
+        return database.inTransaction("move the rotation of key name '" + rotation.keyName() + "' to " + phase, c -> {
+            KeyRotation stored = journal.rotation(c, rotation.keyName(), true).orElseThrow(() ->
+                    new ColumnEncryptionKeyException("The " + rotation.describe() + " disappeared from the database "
+                            + "while its job ran: restore it, then run the command again"));
+            if (stored.phase().compareTo(phase) >= 0 && stored.targetKey().equals(rotation.targetKey())) {
+                return stored;
             }
-            KeyRotation rotation = new KeyRotation(keyName, source, target, KeyRotation.Phase.ROTATING, now());
-            LifecycleRecords.saveRotation(c, rotation);
-            return rotation;
+            KeyRotation next = stored.advancedTo(phase, now());
+            journal.save(c, next);
+            return next;
         });
-    }
-
-    private JobReport cancelled(String operation, Instant started) {
-        return new JobReport(operation, false, 0, 0, 0, 0, 0, 0, List.of(),
-                java.time.Duration.between(started, clock.instant()));
     }
 
     private Instant now() {

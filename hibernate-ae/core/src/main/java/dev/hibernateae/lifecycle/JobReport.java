@@ -26,4 +26,14 @@ public record JobReport(String operation, boolean completed, long rowsWalked, lo
     public JobReport {
         unreadableSamples = List.copyOf(unreadableSamples);
     }
+
+    /** An operation that found its work already done: completed, nothing rewritten. */
+    public static JobReport nothingToDo(String operation, Duration elapsed) {
+        return new JobReport(operation, true, 0, 0, 0, 0, 0, 0, List.of(), elapsed);
+    }
+
+    /** An operation that stopped before it rewrote anything (cancelled while waiting): resumable. */
+    public static JobReport cancelled(String operation, Duration elapsed) {
+        return new JobReport(operation, false, 0, 0, 0, 0, 0, 0, List.of(), elapsed);
+    }
 }

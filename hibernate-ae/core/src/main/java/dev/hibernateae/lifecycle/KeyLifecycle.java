@@ -8,6 +8,8 @@ import dev.hibernateae.internal.keys.KeyHierarchy;
 import dev.hibernateae.internal.lifecycle.ColumnTransition;
 import dev.hibernateae.internal.lifecycle.KeyRotation;
 import dev.hibernateae.internal.lifecycle.LifecycleRecords;
+import dev.hibernateae.internal.lifecycle.RecordJournal;
+import dev.hibernateae.internal.lifecycle.StoredRecord;
 import dev.hibernateae.internal.lifecycle.job.JobStatusReader;
 import dev.hibernateae.internal.lifecycle.job.LifecycleDatabase;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
@@ -125,40 +127,46 @@ public final class KeyLifecycle {
     }
 
     /**
-     * Forgets completed decryptions, once the applications run without {@code @Encrypted} on those columns (until
-     * then they need the record to keep writing plaintext).
+     * Forgets completed decryptions, once the applications run without {@code @Encrypted} on those columns: their
+     * records move to phase FORGOTTEN (records are never deleted, so a deleted one stands out).
      */
     public void forgetDecryptedColumns(List<ColumnRef> columns) {
+        RecordJournal journal = new RecordJournal(keys.keyRing());
         database.inTransaction("forget decrypted columns", connection -> {
             for (ColumnRef column : columns) {
-                ColumnTransition transition = LifecycleRecords.transition(connection, column.bareTable(),
-                        column.column(), true).orElse(null);
-                if (transition == null) {
+                ColumnTransition transition = journal.transition(connection, column.bareTable(), column.column(),
+                        true).orElse(null);
+                if (transition == null || transition.phase() == ColumnTransition.Phase.FORGOTTEN) {
                     continue;
                 }
                 if (transition.direction() != ColumnTransition.Direction.DECRYPT || transition.running()) {
                     throw new ColumnEncryptionKeyException("Column " + column + " is " + transition.direction()
                             + " " + transition.phase() + ", not a completed decryption; only those can be forgotten");
                 }
-                LifecycleRecords.deleteTransition(connection, transition.table(), transition.column());
+                journal.save(connection, transition.advancedTo(ColumnTransition.Phase.FORGOTTEN,
+                        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
             }
             return null;
         });
     }
 
-    /** Rotations, transitions and unfinished jobs. */
+    /** Rotations, transitions (each marked authentic or not) and unfinished jobs. */
     public LifecycleStatus status() {
         database.ensureTables();
+        RecordJournal journal = new RecordJournal(keys.keyRing());
         return database.inTransaction("read the key lifecycle status", connection -> {
             List<LifecycleStatus.Rotation> rotations = new ArrayList<>();
-            for (KeyRotation r : LifecycleRecords.rotations(connection)) {
+            for (StoredRecord<KeyRotation> stored : LifecycleRecords.rotations(connection)) {
+                KeyRotation r = stored.record();
                 rotations.add(new LifecycleStatus.Rotation(r.keyName(), r.sourceKey(), r.targetKey(),
-                        r.phase().name(), r.changedAt()));
+                        r.phase().name(), r.changedAt(), r.revision(), journal.authentic(stored)));
             }
             List<LifecycleStatus.Transition> transitions = new ArrayList<>();
-            for (ColumnTransition t : LifecycleRecords.transitions(connection)) {
+            for (StoredRecord<ColumnTransition> stored : LifecycleRecords.transitions(connection)) {
+                ColumnTransition t = stored.record();
                 transitions.add(new LifecycleStatus.Transition(t.table(), t.column(), t.direction().name(),
-                        t.keyName(), t.type().name(), t.phase().name(), t.changedAt()));
+                        t.keyName(), t.type().name(), t.phase().name(), t.changedAt(), t.revision(),
+                        journal.authentic(stored)));
             }
             return new LifecycleStatus(rotations, transitions, JobStatusReader.jobs(connection));
         });

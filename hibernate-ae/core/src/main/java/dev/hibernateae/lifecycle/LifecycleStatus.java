@@ -16,21 +16,29 @@ public record LifecycleStatus(List<Rotation> rotations, List<Transition> transit
     }
 
     /**
-     * The key name {@code keyName} writes with {@code targetKey}; cells of {@code sourceKey} are still read.
+     * The key name {@code keyName} moves from {@code sourceKey} to {@code targetKey}.
      *
-     * @param phase {@code ROTATING} or {@code COMPLETED}
+     * @param phase {@code ANNOUNCED} (both read, source written), {@code ROTATING} (target written) or
+     *        {@code COMPLETED}
+     * @param revision how many times the record moved forward
+     * @param authentic whether its tag verifies under the target key; applications ignore (and refuse the key name
+     *        of) a record that does not
      */
-    public record Rotation(String keyName, String sourceKey, String targetKey, String phase, Instant changedAt) {
+    public record Rotation(String keyName, String sourceKey, String targetKey, String phase, Instant changedAt,
+            long revision, boolean authentic) {
     }
 
     /**
      * A column moving between plaintext and cells.
      *
      * @param direction {@code ENCRYPT} or {@code DECRYPT}
-     * @param phase {@code RUNNING} or {@code COMPLETED}
+     * @param phase {@code ANNOUNCED} (decryption only), {@code RUNNING}, {@code COMPLETED} or {@code FORGOTTEN}
+     * @param revision how many times the record moved forward
+     * @param authentic whether its tag verifies; applications ignore (and refuse the column of) a record that does
+     *        not
      */
     public record Transition(String table, String column, String direction, String keyName, String type,
-            String phase, Instant changedAt) {
+            String phase, Instant changedAt, long revision, boolean authentic) {
     }
 
     /**
@@ -42,9 +50,10 @@ public record LifecycleStatus(List<Rotation> rotations, List<Transition> transit
             List<String> owners) {
     }
 
-    /** Whether nothing is in progress: no rotation or transition running, no job left. */
+    /** Whether nothing is in progress: no rotation or transition running, no job left, every record authentic. */
     public boolean idle() {
-        return jobs.isEmpty() && rotations.stream().noneMatch(r -> r.phase().equals("ROTATING"))
-                && transitions.stream().noneMatch(t -> t.phase().equals("RUNNING"));
+        return jobs.isEmpty() && rotations.stream().allMatch(r -> r.phase().equals("COMPLETED") && r.authentic())
+                && transitions.stream().allMatch(t -> (t.phase().equals("COMPLETED") || t.phase().equals("FORGOTTEN"))
+                        && t.authentic());
     }
 }

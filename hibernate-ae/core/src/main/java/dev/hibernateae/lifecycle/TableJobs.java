@@ -21,6 +21,7 @@ final class TableJobs {
     private final Clock clock;
     private final Map<String, List<ColumnRef>> columnsByTable = new LinkedHashMap<>();
     private final Map<String, List<CellTransform>> transformsByTable = new LinkedHashMap<>();
+    private final Map<String, TableShape> shapes = new LinkedHashMap<>();
     private final List<String> jobNames = new ArrayList<>();
 
     TableJobs(LifecycleDatabase database, Clock clock) {
@@ -34,18 +35,39 @@ final class TableJobs {
     }
 
     /**
+     * Checks every table before anything is announced: its key columns are known (the primary key, or those given),
+     * and the job's statements run on it. Idempotent.
+     *
+     * @throws AlwaysEncryptedException naming the table and what is missing
+     */
+    void prepare() {
+        if (shapes.size() == columnsByTable.size()) {
+            return;
+        }
+        for (Map.Entry<String, List<ColumnRef>> table : columnsByTable.entrySet()) {
+            List<ColumnRef> columns = table.getValue();
+            TableShape shape = new TableShape(table.getKey(), keyColumns(table.getKey(), columns),
+                    columns.stream().map(ColumnRef::column).toList());
+            database.inTransaction("check table " + table.getKey() + " for the job", connection -> {
+                shape.check(connection);
+                return null;
+            });
+            shapes.put(table.getKey(), shape);
+        }
+    }
+
+    /**
      * Runs every table's job in turn.
      *
      * @param namePrefix names the operation, e.g. {@code rotate cek1 cek1->cek1_v2}; the table is appended
      * @return the report; {@code completed} when every job ran to the end with nothing unreadable
      */
     JobReport run(String operation, String namePrefix, JobOptions options, Instant started) {
+        prepare();
         JobCounters counters = new JobCounters();
         boolean complete = true;
-        for (Map.Entry<String, List<ColumnRef>> table : columnsByTable.entrySet()) {
-            List<ColumnRef> columns = table.getValue();
-            TableShape shape = new TableShape(table.getKey(), keyColumns(table.getKey(), columns),
-                    columns.stream().map(ColumnRef::column).toList());
+        for (Map.Entry<String, TableShape> table : shapes.entrySet()) {
+            TableShape shape = table.getValue();
             String name = truncate(namePrefix + " " + table.getKey());
             jobNames.add(name);
             TableJob job = new TableJob(database.dataSource(), name, shape, transformsByTable.get(table.getKey()),

@@ -35,8 +35,10 @@ CREATE TABLE IF NOT EXISTS hae_column_encryption_key_values (
 
 -- Key lifecycle (rotation and in-place encryption), read by running applications every
 -- hibernate.ae.lifecycle.poll_interval and written by the key lifecycle jobs (hibernate-ae-cli).
--- hae_key_rotations: the name in @Encrypted(key = ...) resolves to target_key for writes; during and after a
--- rotation cells under source_key are still read.
+-- hae_key_rotations: a key name in @Encrypted(key = ...) moving from source_key to target_key, phase ANNOUNCED
+-- (both read, source written), ROTATING (target written) or COMPLETED. Every row carries a revision (one more than
+-- the row it replaced) and an HMAC-SHA256 tag under a key derived from target_key: applications follow only rows
+-- whose tag verifies and whose revision never goes back.
 
 CREATE TABLE IF NOT EXISTS hae_key_rotations (
     key_name   VARCHAR(128) NOT NULL,
@@ -44,19 +46,26 @@ CREATE TABLE IF NOT EXISTS hae_key_rotations (
     target_key VARCHAR(128) NOT NULL,
     phase      VARCHAR(16)  NOT NULL,
     changed_at TIMESTAMP(6)  NOT NULL,
+    revision   BIGINT       NOT NULL,
+    tag        VARBINARY(32) NOT NULL,
     CONSTRAINT hae_key_rotations_pk PRIMARY KEY (key_name)
 );
 
 -- hae_column_transitions: a column whose values are being encrypted in place (direction ENCRYPT) or decrypted
--- back (DECRYPT); applications read both plaintext and cells in it while the row exists in phase RUNNING.
+-- back (DECRYPT), with the key its cells are under (column_encryption_key, whose derived key makes the tag).
+-- Applications let plaintext in or out only for columns their own settings name
+-- (hibernate.ae.lifecycle.encrypting_columns / decrypting_columns).
 CREATE TABLE IF NOT EXISTS hae_column_transitions (
-    table_name      VARCHAR(128) NOT NULL,
-    column_name     VARCHAR(128) NOT NULL,
-    direction       VARCHAR(16)  NOT NULL,
-    key_name        VARCHAR(128) NOT NULL,
-    encryption_type VARCHAR(16)  NOT NULL,
-    phase           VARCHAR(16)  NOT NULL,
-    changed_at      TIMESTAMP(6)  NOT NULL,
+    table_name            VARCHAR(128) NOT NULL,
+    column_name           VARCHAR(128) NOT NULL,
+    direction             VARCHAR(16)  NOT NULL,
+    key_name              VARCHAR(128) NOT NULL,
+    column_encryption_key VARCHAR(128) NOT NULL,
+    encryption_type       VARCHAR(16)  NOT NULL,
+    phase                 VARCHAR(16)  NOT NULL,
+    changed_at            TIMESTAMP(6)  NOT NULL,
+    revision              BIGINT       NOT NULL,
+    tag                   VARBINARY(32) NOT NULL,
     CONSTRAINT hae_column_transitions_pk PRIMARY KEY (table_name, column_name)
 );
 

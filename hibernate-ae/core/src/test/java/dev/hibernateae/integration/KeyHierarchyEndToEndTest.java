@@ -33,6 +33,7 @@ class KeyHierarchyEndToEndTest {
         Map<String, Object> settings = new HashMap<>();
         settings.put(EncryptionSettings.KEYSTORE_LOCATION, keystore.toString());
         settings.put(EncryptionSettings.KEYSTORE_PASSWORD, "changeit");
+        settings.put(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, "cmk1");
         return settings;
     }
 

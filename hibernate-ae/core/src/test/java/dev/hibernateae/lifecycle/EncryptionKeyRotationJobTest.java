@@ -62,7 +62,8 @@ class EncryptionKeyRotationJobTest {
         keys = new KeyFixture(database);
         keys.createKey("cek1", "cmk1", PATH_1);
         keys.admin.createColumnEncryptionKey("cek1_next", "cmk1");
-        lifecycle = KeyLifecycle.builder().dataSource(database.dataSource()).provider(keys.provider).build();
+        lifecycle = KeyLifecycle.builder().dataSource(database.dataSource()).settings(KeyFixture.TRUSTED)
+                .provider(keys.provider).build();
         var ring = keys.hierarchy(Duration.ofHours(1)).build().keyRing();
         cek1 = ring.cellKey("cek1");
         next = ring.cellKey("cek1_next");
@@ -179,7 +180,8 @@ class EncryptionKeyRotationJobTest {
 
     @Test
     void workersOfTwoProcessesShareOneJob() throws Exception {
-        KeyLifecycle other = KeyLifecycle.builder().dataSource(database.dataSource()).provider(keys.provider).build();
+        KeyLifecycle other = KeyLifecycle.builder().dataSource(database.dataSource()).settings(KeyFixture.TRUSTED)
+                .provider(keys.provider).build();
         java.util.concurrent.ExecutorService processes = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var first = processes.submit(() -> lifecycle.rotateEncryptionKey("cek1", "cek1_next", COLUMNS,

@@ -13,6 +13,7 @@ import dev.hibernateae.internal.hibernate.model.Patient;
 import dev.hibernateae.testing.DriverManagerDataSource;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.TestSessionFactories;
+import dev.hibernateae.testing.keys.KeyFixture;
 import dev.hibernateae.testing.keys.TestRsaProvider;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,9 +35,9 @@ class MasterKeyRotationTest {
         TestRsaProvider provider = new TestRsaProvider(TestRsaProvider.NAME, PATH_1, PATH_2);
         try (TestDatabase.Instance db = database.create()) {
             Map<String, Object> settings = Map.of(EncryptionSettings.PROVIDERS, List.of(provider),
-                    EncryptionSettings.KEY_CACHE_TTL, "0");
+                    EncryptionSettings.KEY_CACHE_TTL, "0", EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, PATH_1 + "," + PATH_2);
             try (SessionFactory sf = TestSessionFactories.build(db, null, settings, Patient.class)) {
-                KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(DriverManagerDataSource.of(db))
+                KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(DriverManagerDataSource.of(db)).settings(KeyFixture.TRUSTED)
                         .provider(provider).build();
                 lifecycle.administration().createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH_1, false);
                 lifecycle.administration().createColumnMasterKey("cmk2", TestRsaProvider.NAME, PATH_2, false);

@@ -35,6 +35,22 @@ public abstract class PerDatabaseScenarios {
         sessionFactory = TestSessionFactories.build(db, keyRing, extraSettings(), entities());
     }
 
+    /**
+     * Replaces the session factory with a new one (a new application on the same database, with no memory of the
+     * lifecycle it followed), with {@code extra} on top of {@link #extraSettings()}. Its schema generation recreates
+     * the entities' tables.
+     */
+    protected void restartApplication(Map<String, Object> extra) {
+        if (sessionFactory != null) {
+            sessionFactory.close();
+        }
+        Map<String, Object> settings = extraSettings();
+        // Created, not dropped on close, so that the next application can keep the rows ("none").
+        settings.put("hibernate.hbm2ddl.auto", "create");
+        settings.putAll(extra);
+        sessionFactory = TestSessionFactories.build(db, keyRing, settings, entities());
+    }
+
     @AfterAll
     void stopDatabase() {
         if (sessionFactory != null) {

@@ -1,7 +1,7 @@
 package dev.hibernateae.testing;
 
 import dev.hibernateae.api.ColumnEncryptionKeyException;
-import dev.hibernateae.internal.crypto.CellKey;
+import dev.hibernateae.internal.crypto.ColumnKey;
 import dev.hibernateae.internal.keys.KeyRing;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** A key ring over fixed, in-memory keys, for tests that exercise Hibernate rather than the key hierarchy. */
 public final class StaticKeyRing implements KeyRing {
-    private final Map<String, CellKey> keys = new ConcurrentHashMap<>();
+    private final Map<String, ColumnKey> keys = new ConcurrentHashMap<>();
     private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
 
     public static StaticKeyRing withRandomKeys(String... names) {
@@ -25,7 +25,7 @@ public final class StaticKeyRing implements KeyRing {
     }
 
     public StaticKeyRing put(String name, byte[] rootKey) {
-        keys.put(name, CellKey.derive(rootKey));
+        keys.put(name, ColumnKey.derive(rootKey));
         return this;
     }
 
@@ -39,12 +39,12 @@ public final class StaticKeyRing implements KeyRing {
     }
 
     @Override
-    public CellKey cellKey(String name) {
+    public ColumnKey columnKey(String name) {
         if (unavailable.contains(name)) {
             throw new ColumnEncryptionKeyException("Column encryption key '" + name + "' cannot be unwrapped here "
                     + "(test: master key unavailable)");
         }
-        CellKey key = keys.get(name);
+        ColumnKey key = keys.get(name);
         if (key == null) {
             throw new ColumnEncryptionKeyException("Column encryption key '" + name + "' does not exist");
         }

@@ -2,6 +2,7 @@ package dev.hibernateae.internal.guard;
 
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.codec.CodecOptions;
+import dev.hibernateae.internal.hibernate.EncryptedAttribute;
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
 record EncryptedColumn(String attribute, EncryptedAttributeConverter<?> converter) {
 
     boolean deterministic() {
-        return converter.type() == EncryptionType.DETERMINISTIC;
+        return converter.attribute().type() == EncryptionType.DETERMINISTIC;
     }
 
     /**
@@ -22,8 +23,11 @@ record EncryptedColumn(String attribute, EncryptedAttributeConverter<?> converte
      * encoding, decimal scale, fractional seconds, enum mapping).
      */
     boolean interchangeable(EncryptedColumn other) {
-        EncryptedAttributeConverter<?> a = converter;
-        EncryptedAttributeConverter<?> b = other.converter;
+        if (converter == other.converter) {
+            return true;
+        }
+        EncryptedAttribute<?> a = converter.attribute();
+        EncryptedAttribute<?> b = other.converter.attribute();
         if (a == b) {
             return true;
         }
@@ -41,7 +45,7 @@ record EncryptedColumn(String attribute, EncryptedAttributeConverter<?> converte
 
     /** {@code Patient.ssn (DETERMINISTIC, key 'cek1')}: never a value, only the mapping. */
     String describe() {
-        return attribute + " (" + converter.type() + ", key '" + converter.keyName() + "')";
+        return attribute + " (" + converter.attribute().type() + ", key '" + converter.attribute().keyName() + "')";
     }
 
     @Override

@@ -39,7 +39,7 @@ final class EncryptedPathResolver {
             // Paths over a CTE or a derived table have no mapping of their own; their type still carries the converter.
             EncryptedAttributeConverter<?> converter = EncryptedValues.converterOf(path.getNodeType());
             if (converter != null) {
-                String name = located != null ? located.name() : simpleRole(converter.role());
+                String name = located != null ? located.name() : simpleRole(converter.attribute().role());
                 value = EncryptedValue.single(new EncryptedColumn(name, converter));
             }
         }

@@ -6,7 +6,8 @@ import org.hibernate.type.descriptor.java.MutabilityPlan;
 
 /**
  * Copies values as the attribute's Java type does, but disassembles them to ciphertext: what Hibernate puts in the
- * second-level cache for an encrypted attribute is the cell, never the plaintext, and a cache hit decrypts it.
+ * second-level cache for an encrypted attribute is a cell, never the plaintext (even while the column is decrypted
+ * back and the database receives plaintext), and a cache hit decrypts it.
  */
 final class CiphertextMutabilityPlan<T> implements MutabilityPlan<T> {
     private final EncryptedAttributeConverter<T> converter;
@@ -29,7 +30,7 @@ final class CiphertextMutabilityPlan<T> implements MutabilityPlan<T> {
 
     @Override
     public Serializable disassemble(T value, SharedSessionContract session) {
-        return value == null ? null : converter.convertToDatabaseColumn(value);
+        return value == null ? null : converter.toCell(value);
     }
 
     @Override

@@ -87,13 +87,15 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static EncryptedAttributeConverter<?> converter(String role, Class<?> javaType, Encrypted annotation,
             PlaintextCodec<?> codec, CodecOptions options, EncryptionRuntime runtime, boolean element, int cellLength) {
-        return new EncryptedAttributeConverter(role, boxed(javaType, codec), annotation.type(), annotation.key(), codec,
-                options, runtime, element, cellLength);
+        EncryptedAttribute attribute = new EncryptedAttribute(role, null, null, annotation.key(), annotation.type(),
+                boxed(javaType, codec), codec, options, element, cellLength);
+        return new EncryptedAttributeConverter(attribute, runtime);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static MutabilityPlan<?> mutabilityPlan(EncryptedAttributeConverter converter, TypeConfiguration types) {
-        MutabilityPlan domainPlan = types.getJavaTypeRegistry().resolveDescriptor(converter.javaType()).getMutabilityPlan();
+        MutabilityPlan domainPlan = types.getJavaTypeRegistry().resolveDescriptor(converter.attribute().javaType())
+                .getMutabilityPlan();
         return new CiphertextMutabilityPlan(converter, domainPlan);
     }
 

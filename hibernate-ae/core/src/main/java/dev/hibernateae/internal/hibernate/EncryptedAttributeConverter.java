@@ -1,50 +1,26 @@
 package dev.hibernateae.internal.hibernate;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
-import dev.hibernateae.api.CellDecryptionException;
 import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.ColumnMasterKeyException;
-import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.api.UnsupportedPlaintextException;
-import dev.hibernateae.internal.codec.CodecOptions;
-import dev.hibernateae.internal.codec.PlaintextCodec;
-import dev.hibernateae.internal.crypto.CellCipher;
-import dev.hibernateae.internal.lifecycle.ColumnForms;
-import dev.hibernateae.internal.lifecycle.ColumnTransition;
-import dev.hibernateae.internal.lifecycle.LifecycleSnapshot;
 import jakarta.persistence.AttributeConverter;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * The converter of one {@code @Encrypted} attribute: value → normalized bytes → cell, and back. Hibernate applies
- * it to the attribute's reads and writes and to query parameters and literals compared with the attribute, which
- * is how equality queries bind ciphertext.
+ * The converter of one {@code @Encrypted} attribute: codec, then format. The attribute's codec turns a value into
+ * normalized plaintext bytes; the {@link ValueFormat} that the current moment of the key lifecycle hands out for the
+ * attribute turns them into the stored form (a cell), and back. Hibernate applies it to the attribute's reads and
+ * writes, and to literals compared with the attribute.
  */
 public final class EncryptedAttributeConverter<T> implements AttributeConverter<T, byte[]> {
-    private final Class<T> javaType;
-    private final EncryptionType type;
-    private final String keyName;
-    private final PlaintextCodec<T> codec;
-    private final CodecOptions codecOptions;
     private final EncryptionRuntime runtime;
-    private final boolean collectionElement;
-    private final int cellLength;
-    private volatile String role;
-    private volatile String tableName;
-    private volatile String columnName;
+    private volatile EncryptedAttribute<T> attribute;
 
-    EncryptedAttributeConverter(String role, Class<T> javaType, EncryptionType type, String keyName,
-            PlaintextCodec<T> codec, CodecOptions codecOptions, EncryptionRuntime runtime, boolean collectionElement,
-            int cellLength) {
-        this.role = role;
-        this.javaType = javaType;
-        this.type = type;
-        this.keyName = keyName;
-        this.codec = codec;
-        this.codecOptions = codecOptions;
-        this.runtime = runtime;
-        this.collectionElement = collectionElement;
-        this.cellLength = cellLength;
+    EncryptedAttributeConverter(EncryptedAttribute<T> attribute, EncryptionRuntime runtime) {
+        this.attribute = Objects.requireNonNull(attribute, "attribute");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
     }
 
     @Override
@@ -52,52 +28,34 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
         if (value == null) {
             return null;
         }
-        LifecycleSnapshot state = runtime.lifecycleState();
-        ColumnTransition transition = runtime.transition(state, this);
-        if (transition != null && transition.writesPlaintext()) {
-            // The column is being decrypted back: from now on this application writes plaintext too.
-            return ColumnForms.formatPlaintext(this, value);
-        }
-        byte[] plaintext;
-        try {
-            plaintext = codec.encode(value);
-        } catch (UnsupportedPlaintextException e) {
-            throw new UnsupportedPlaintextException("Cannot encrypt " + role + ": " + e.getMessage(), e);
-        }
-        try {
-            return cipher(state).encrypt(plaintext);
-        } finally {
-            if (plaintext != value) {
-                Arrays.fill(plaintext, (byte) 0);
-            }
-        }
+        EncryptedAttribute<T> a = attribute;
+        return store(a, runtime.formats().format(a), value);
     }
 
     @Override
-    public T convertToEntityAttribute(byte[] cell) {
-        if (cell == null) {
+    public T convertToEntityAttribute(byte[] stored) {
+        if (stored == null) {
             return null;
         }
-        LifecycleSnapshot state = runtime.lifecycleState();
-        ColumnTransition transition = runtime.transition(state, this);
-        if (transition != null && transition.readsPlaintext() && !ColumnForms.looksLikeCell(cell)) {
-            // The column is being encrypted in place (or decrypted back): this value is still plaintext.
-            return ColumnForms.parsePlaintext(this, cell);
-        }
-        CellCipher cipher;
+        EncryptedAttribute<T> a = attribute;
+        byte[] plaintext;
         try {
-            cipher = cipher(state);
+            plaintext = runtime.formats().format(a).load(stored);
         } catch (ColumnMasterKeyException | ColumnEncryptionKeyException e) {
-            if (runtime.unreadableAsNull() && !collectionElement) {
+            if (runtime.unreadableAsNull() && !a.collectionElement()) {
                 return null;
             }
             throw e;
         }
-        byte[] plaintext = decrypt(state, cipher, cell);
+        return decode(a, plaintext);
+    }
+
+    /** A cell of {@code value} whatever the window: what the second-level cache holds, never plaintext. */
+    byte[] toCell(T value) {
+        EncryptedAttribute<T> a = attribute;
+        byte[] plaintext = encode(a, value);
         try {
-            return codec.decode(plaintext);
-        } catch (UnsupportedPlaintextException e) {
-            throw new UnsupportedPlaintextException("Cannot read " + role + ": " + e.getMessage(), e);
+            return runtime.formats().format(a).cell(plaintext);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -108,105 +66,55 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
      * error instead of a cell that matches nothing.
      */
     public byte[] encryptValue(Object value) {
-        if (value != null && !javaType.isInstance(value)) {
-            throw new AlwaysEncryptedException("Encrypted attribute " + role + " holds " + javaType.getName()
+        EncryptedAttribute<T> a = attribute;
+        if (value != null && !a.javaType().isInstance(value)) {
+            throw new AlwaysEncryptedException("Encrypted attribute " + a.role() + " holds " + a.javaType().getName()
                     + " values, not " + value.getClass().getName());
         }
-        return convertToDatabaseColumn(javaType.cast(value));
+        return convertToDatabaseColumn(a.javaType().cast(value));
     }
 
-    /**
-     * Decrypts with the key this attribute writes with; during and after a rotation of its key, a cell that does
-     * not authenticate under it (a cheap, constant-time tag check) is tried under the key rotated from.
-     */
-    private byte[] decrypt(LifecycleSnapshot state, CellCipher cipher, byte[] cell) {
+    static <T> byte[] store(EncryptedAttribute<T> attribute, ValueFormat format, T value) {
+        byte[] plaintext = encode(attribute, value);
         try {
-            return cipher.decrypt(cell);
-        } catch (CellDecryptionException e) {
-            String fallbackKey = state.fallbackKey(keyName);
-            if (e.reason() == CellDecryptionException.Reason.TAG_MISMATCH && fallbackKey != null) {
-                try {
-                    return runtime.fallbackCipher(state, keyName, type).decrypt(cell);
-                } catch (AlwaysEncryptedException fallbackFailure) {
-                    e.addSuppressed(fallbackFailure);
-                }
-            }
-            throw new CellDecryptionException(e.reason(), "Cannot decrypt " + role + " (column encryption key '"
-                    + state.writeKey(keyName) + "'" + (fallbackKey == null ? "" : ", or '" + fallbackKey
-                    + "' that key name '" + keyName + "' was rotated from") + "): " + e.getMessage(), e);
+            return format.store(plaintext);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
         }
     }
 
-    private CellCipher cipher(LifecycleSnapshot state) {
+    /** The normalized plaintext bytes of a value, refused with the attribute's name when the codec cannot. */
+    public static <T> byte[] encode(EncryptedAttribute<T> attribute, T value) {
         try {
-            return runtime.cipher(state, keyName, type);
-        } catch (ColumnMasterKeyException e) {
-            throw new ColumnMasterKeyException("Cannot use " + role + ": " + e.getMessage(), e);
-        } catch (ColumnEncryptionKeyException e) {
-            throw new ColumnEncryptionKeyException("Cannot use " + role + ": " + e.getMessage(), e);
+            return attribute.codec().encode(value);
+        } catch (UnsupportedPlaintextException e) {
+            throw new UnsupportedPlaintextException("Cannot encrypt " + attribute.role() + ": " + e.getMessage(), e);
         }
     }
 
-    /** {@code com.example.Patient.ssn}, {@code com.example.Patient.address.zip}, {@code ...Patient.aliases}. */
-    public String role() {
-        return role;
+    /** The value of normalized plaintext bytes, which this call zeroes. */
+    public static <T> T decode(EncryptedAttribute<T> attribute, byte[] plaintext) {
+        try {
+            return attribute.codec().decode(plaintext);
+        } catch (UnsupportedPlaintextException e) {
+            throw new UnsupportedPlaintextException("Cannot read " + attribute.role() + ": " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
     }
 
-    void role(String fullRole) {
-        this.role = fullRole;
+    /** What this attribute is: fixed once the mapping is complete. */
+    public EncryptedAttribute<T> attribute() {
+        return attribute;
     }
 
-    public EncryptionType type() {
-        return type;
-    }
-
-    public String keyName() {
-        return keyName;
-    }
-
-    public Class<T> javaType() {
-        return javaType;
-    }
-
-    /**
-     * The mapping choices that shape the plaintext bytes (string encoding, decimal scale, ...): two deterministic
-     * attributes under the same key hold equal cells for equal values only when these agree.
-     */
-    public CodecOptions codecOptions() {
-        return codecOptions;
-    }
-
-    /** The table of the attribute's column (without schema); null until the mapping is complete. */
-    public String tableName() {
-        return tableName;
-    }
-
-    /** The attribute's column; null until the mapping is complete. */
-    public String columnName() {
-        return columnName;
-    }
-
-    void column(String table, String column) {
-        this.tableName = table;
-        this.columnName = column;
-    }
-
-    /** How this attribute's values become plaintext bytes. */
-    public PlaintextCodec<T> codec() {
-        return codec;
-    }
-
-    public boolean collectionElement() {
-        return collectionElement;
-    }
-
-    /** The largest cell this attribute writes: the column must hold at least this many bytes. */
-    public int cellLength() {
-        return cellLength;
+    /** Called once the mapping is complete, with the attribute's full role and column. */
+    void locate(String role, String table, String column) {
+        attribute = attribute.locatedAt(role, table, column);
     }
 
     @Override
     public String toString() {
-        return "EncryptedAttributeConverter[" + role + ", " + type + ", key " + keyName + "]";
+        return "EncryptedAttributeConverter[" + attribute + "]";
     }
 }

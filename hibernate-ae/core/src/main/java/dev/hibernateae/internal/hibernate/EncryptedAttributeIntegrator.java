@@ -37,14 +37,17 @@ public final class EncryptedAttributeIntegrator implements Integrator {
         }
         runtime.replaceAttributes(columns.stream().map(EncryptedColumn::converter).toList());
         new EncryptedColumnValidator(sessionFactory).validate(columns);
+        if (!columns.isEmpty()) {
+            // Fail fast on the key settings (trusted master key paths, key store): built now, used later.
+            runtime.keyRing();
+        }
     }
 
     private static void visit(String role, Value value, Table table, List<EncryptedColumn> found) {
         if (value instanceof BasicValue basic
                 && basic.getJpaAttributeConverterDescriptor() instanceof EncryptedConverterDescriptor<?> descriptor) {
             EncryptedAttributeConverter<?> converter = descriptor.converter();
-            converter.role(role);
-            converter.column(table.getName(), basic.getColumns().get(0).getName());
+            converter.locate(role, table.getName(), basic.getColumns().get(0).getName());
             requireConverterApplied(basic, converter);
             found.add(new EncryptedColumn(converter, table, basic.getColumns().get(0).getName()));
         } else if (value instanceof Component component) {
@@ -60,7 +63,7 @@ public final class EncryptedAttributeIntegrator implements Integrator {
         if (!(basic.getResolution().getValueConverter() instanceof EncryptedConverterDescriptor.Bean<?> bean)
                 || bean.converter() != converter
                 || basic.getResolution().getJdbcType().getDdlTypeCode() != java.sql.Types.VARBINARY) {
-            throw new dev.hibernateae.api.AlwaysEncryptedException("@Encrypted on " + converter.role()
+            throw new dev.hibernateae.api.AlwaysEncryptedException("@Encrypted on " + converter.attribute().role()
                     + " was not applied by Hibernate (another converter, @Type or @JdbcTypeCode on the attribute?); "
                     + "remove them: hibernate-ae maps the attribute itself");
         }

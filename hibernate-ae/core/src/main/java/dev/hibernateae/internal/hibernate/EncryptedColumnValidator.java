@@ -40,10 +40,10 @@ final class EncryptedColumnValidator {
             DatabaseMetaData metaData = connection.getMetaData();
             for (EncryptedColumn column : columns) {
                 Integer size = columnSize(metaData, connection, column);
-                if (size != null && size < column.converter().cellLength()) {
+                if (size != null && size < column.converter().attribute().cellLength()) {
                     problems.add(column.table().getName() + "." + column.column() + " (for "
-                            + column.converter().role() + ") holds " + size + " bytes but its cells need "
-                            + column.converter().cellLength());
+                            + column.converter().attribute().role() + ") holds " + size + " bytes but its cells need "
+                            + column.converter().attribute().cellLength());
                 }
             }
         } catch (SQLException e) {

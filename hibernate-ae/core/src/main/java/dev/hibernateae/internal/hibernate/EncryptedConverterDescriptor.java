@@ -34,7 +34,7 @@ final class EncryptedConverterDescriptor<T> implements ConverterDescriptor<T, by
 
     @Override
     public Type getDomainValueResolvedType() {
-        return converter.javaType();
+        return converter.attribute().javaType();
     }
 
     @Override
@@ -49,7 +49,7 @@ final class EncryptedConverterDescriptor<T> implements ConverterDescriptor<T, by
 
     @Override
     public JpaAttributeConverter<T, byte[]> createJpaAttributeConverter(JpaAttributeConverterCreationContext context) {
-        JavaType<T> domain = context.getJavaTypeRegistry().resolveDescriptor(converter.javaType());
+        JavaType<T> domain = context.getJavaTypeRegistry().resolveDescriptor(converter.attribute().javaType());
         JavaType<byte[]> relational = context.getJavaTypeRegistry().resolveDescriptor(byte[].class);
         @SuppressWarnings({"unchecked", "rawtypes"})
         JavaType<EncryptedAttributeConverter<T>> converterType =

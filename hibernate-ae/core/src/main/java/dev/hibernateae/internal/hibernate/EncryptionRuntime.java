@@ -2,51 +2,51 @@ package dev.hibernateae.internal.hibernate;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.EncryptionSettings;
-import dev.hibernateae.api.EncryptionType;
-import dev.hibernateae.internal.crypto.CellCipher;
 import dev.hibernateae.internal.keys.KeyRing;
-import dev.hibernateae.internal.lifecycle.ColumnTransition;
-import dev.hibernateae.internal.lifecycle.LifecycleSnapshot;
-import dev.hibernateae.internal.lifecycle.LifecycleWatcher;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.hibernate.service.Service;
 
 /**
- * The per-service-registry (so per persistence unit) state of hibernate-ae: settings, the key ring, and the
- * encrypted attributes that were mapped. Converters reach keys through it, lazily, because keys live in the
- * database and are read only once connections exist.
+ * The per-service-registry (so per persistence unit) state of hibernate-ae: settings, the key ring, the encrypted
+ * attributes that were mapped, and where the current {@link ValueFormats} come from. Converters reach keys through
+ * it, lazily, because keys live in the database and are read only once connections exist.
  */
 public final class EncryptionRuntime implements Service {
     /** Internal setting: a ready {@link KeyRing} instance, used instead of the database key store (tests, tools). */
     public static final String KEY_RING_INSTANCE = EncryptionSettings.PREFIX + "internal.key_ring";
 
+    /** The formats a translating thread pinned, so the literals it converts match the shape it builds. */
+    private static final ThreadLocal<ValueFormats> PINNED = new ThreadLocal<>();
+
     private final Map<String, Object> settings;
     private final boolean unreadableAsNull;
     private final Function<EncryptionRuntime, KeyRing> keyRingFactory;
     private final Map<String, EncryptedAttributeConverter<?>> attributesByRole = new ConcurrentHashMap<>();
-    private final LifecycleWatcher lifecycle;
+    private final FormatSource cellsUnderKeyNames;
+    private volatile FormatSource formatSource;
     private volatile KeyRing keyRing;
 
-    /**
-     * @param lifecycle where key rotations and column transitions are read from, or null when this persistence
-     *        unit has none (tests, tools)
-     */
-    EncryptionRuntime(Map<String, Object> settings, Function<EncryptionRuntime, KeyRing> keyRingFactory,
-            LifecycleWatcher lifecycle) {
+    public EncryptionRuntime(Map<String, Object> settings, Function<EncryptionRuntime, KeyRing> keyRingFactory) {
         this.settings = Collections.unmodifiableMap(settings);
         this.keyRingFactory = keyRingFactory;
-        this.lifecycle = lifecycle;
         this.unreadableAsNull = parseUnreadable(settings.get(EncryptionSettings.UNREADABLE_ATTRIBUTES));
         Object instance = settings.get(KEY_RING_INSTANCE);
         if (instance instanceof KeyRing ring) {
             this.keyRing = ring;
         }
+        Map<EncryptedAttribute<?>, CellFormat> plain = new ConcurrentHashMap<>();
+        ValueFormats underKeyNames = attribute -> plain.computeIfAbsent(attribute,
+                a -> CellFormat.ofKeyName(a, keyRing()));
+        this.cellsUnderKeyNames = () -> underKeyNames;
+        this.formatSource = cellsUnderKeyNames;
     }
 
     public Map<String, Object> settings() {
@@ -58,37 +58,50 @@ public final class EncryptionRuntime implements Service {
         return unreadableAsNull;
     }
 
-    /** The cipher for one column encryption key and encryption type, resolving the key through the key ring. */
-    CellCipher cipher(String keyName, EncryptionType type) {
-        return cipher(lifecycleState(), keyName, type);
+    /** The formats values are stored in now: those a translation on this thread pinned, else the current ones. */
+    public ValueFormats formats() {
+        ValueFormats pinned = PINNED.get();
+        return pinned != null ? pinned : formatSource.current();
     }
 
     /**
-     * The cipher that writes cells of attributes naming {@code keyName}: its own key, or the target of its rotation.
+     * Makes {@link #formats()} return {@code formats} on this thread until the returned pin is closed: a query's
+     * shape and the literals converted into it then come from one moment.
      */
-    CellCipher cipher(LifecycleSnapshot state, String keyName, EncryptionType type) {
-        return new CellCipher(keyRing().cellKey(state.writeKey(keyName)), type);
+    public Pin pin(ValueFormats formats) {
+        ValueFormats previous = PINNED.get();
+        PINNED.set(Objects.requireNonNull(formats, "formats"));
+        return () -> {
+            if (previous == null) {
+                PINNED.remove();
+            } else {
+                PINNED.set(previous);
+            }
+        };
     }
 
-    /** During and after a rotation of {@code keyName}: the cipher of the key it rotated from; otherwise null. */
-    CellCipher fallbackCipher(LifecycleSnapshot state, String keyName, EncryptionType type) {
-        String source = state.fallbackKey(keyName);
-        return source == null ? null : new CellCipher(keyRing().cellKey(source), type);
+    /** Closes a {@link #pin}. */
+    @FunctionalInterface
+    public interface Pin extends AutoCloseable {
+        @Override
+        void close();
     }
 
-    /** The key rotations and column transitions as last read; empty when this unit has no lifecycle tables. */
-    public LifecycleSnapshot lifecycleState() {
-        return lifecycle == null ? LifecycleSnapshot.EMPTY : lifecycle.current();
+    /** Where formats come from from now on (the key lifecycle); closed with this unit. */
+    public void formatSource(FormatSource source) {
+        this.formatSource = Objects.requireNonNull(source, "source");
     }
 
-    /** The transition of the attribute's column, or null. */
-    ColumnTransition transition(LifecycleSnapshot state, EncryptedAttributeConverter<?> attribute) {
-        return state.transition(attribute.tableName(), attribute.columnName());
+    /** Where formats come from: the key lifecycle's watcher once wired, else cells under each key name. */
+    public FormatSource formatSource() {
+        return formatSource;
     }
 
-    /** Where this unit reads the key lifecycle from; null when it has none. */
-    public LifecycleWatcher lifecycle() {
-        return lifecycle;
+    /** Stops the format source (the lifecycle's polling); values are then stored as cells under key names. */
+    public void closeFormatSource() {
+        FormatSource source = formatSource;
+        formatSource = cellsUnderKeyNames;
+        source.close();
     }
 
     public KeyRing keyRing() {
@@ -105,15 +118,20 @@ public final class EncryptionRuntime implements Service {
         return ring;
     }
 
+    /** Whether the key ring is the database key hierarchy (not an instance a test or tool put in the settings). */
+    public boolean keysFromDatabase() {
+        return !(settings.get(KEY_RING_INSTANCE) instanceof KeyRing);
+    }
+
     void register(EncryptedAttributeConverter<?> converter) {
-        attributesByRole.put(converter.role(), converter);
+        attributesByRole.put(converter.attribute().role(), converter);
     }
 
     /** Replaces the provisional registrations of the binder with the attributes under their final roles. */
-    void replaceAttributes(java.util.List<EncryptedAttributeConverter<?>> converters) {
+    void replaceAttributes(List<EncryptedAttributeConverter<?>> converters) {
         attributesByRole.clear();
         for (EncryptedAttributeConverter<?> converter : converters) {
-            attributesByRole.put(converter.role(), converter);
+            attributesByRole.put(converter.attribute().role(), converter);
         }
     }
 
@@ -122,7 +140,7 @@ public final class EncryptionRuntime implements Service {
         EncryptedAttributeConverter<?> converter = attributesByRole.get(role);
         if (converter == null) {
             throw new AlwaysEncryptedException("'" + role + "' is not an encrypted attribute of this persistence unit; "
-                    + "encrypted attributes are: " + String.join(", ", new java.util.TreeSet<>(attributesByRole.keySet())));
+                    + "encrypted attributes are: " + String.join(", ", new TreeSet<>(attributesByRole.keySet())));
         }
         return converter;
     }

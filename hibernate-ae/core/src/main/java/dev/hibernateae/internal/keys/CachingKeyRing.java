@@ -1,7 +1,7 @@
 package dev.hibernateae.internal.keys;
 
 import dev.hibernateae.api.ColumnEncryptionKeyException;
-import dev.hibernateae.internal.crypto.CellKey;
+import dev.hibernateae.internal.crypto.ColumnKey;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A {@link KeyRing} that caches each column encryption key's cell key for a time to live.
+ * A {@link KeyRing} that caches each column encryption key for a time to live.
  *
  * <ul>
  *   <li><b>Single flight per key.</b> The first caller of a cold or expired key loads it on its own thread; callers
@@ -21,20 +21,20 @@ import java.util.function.LongSupplier;
  *       store is reachable; after that the key is loaded again, and if that fails the caller gets the loader's
  *       error (naming the key, its master key and path). Failures are not cached, so the next call tries again.</li>
  *   <li><b>No key is destroyed under a user.</b> An expired or invalidated key is dropped from the cache, never
- *       {@linkplain CellKey#destroy() destroyed} here: a thread may still be encrypting with it. {@link CellKey}
+ *       {@linkplain ColumnKey#destroy() destroyed} here: a thread may still be encrypting with it. {@link ColumnKey}
  *       zeroes its bytes once it is unreachable, i.e. once the last such operation has finished.</li>
  * </ul>
  * A time to live of zero disables the cache: every call loads the key (concurrent callers still share a load).
  */
 public final class CachingKeyRing implements KeyRing, AutoCloseable {
-    private final CellKeyLoader loader;
+    private final ColumnKeyLoader loader;
     private final long ttlNanos;
     private final LongSupplier nanoClock;
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
     /** One load of one key, pending or done. */
     private static final class Slot {
-        final CompletableFuture<CellKey> key = new CompletableFuture<>();
+        final CompletableFuture<ColumnKey> key = new CompletableFuture<>();
         /** Set before {@link #key} completes normally; the completion publishes it. */
         volatile long loadedAt;
     }
@@ -43,7 +43,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
      * @param ttl how long a loaded key is served; {@link Duration#ZERO} disables caching
      * @param nanoClock a monotonic clock in nanoseconds, {@code System::nanoTime} outside tests
      */
-    public CachingKeyRing(CellKeyLoader loader, Duration ttl, LongSupplier nanoClock) {
+    public CachingKeyRing(ColumnKeyLoader loader, Duration ttl, LongSupplier nanoClock) {
         this.loader = Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.isNegative()) {
@@ -53,12 +53,12 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     }
 
-    public CachingKeyRing(CellKeyLoader loader, Duration ttl) {
+    public CachingKeyRing(ColumnKeyLoader loader, Duration ttl) {
         this(loader, ttl, System::nanoTime);
     }
 
     @Override
-    public CellKey cellKey(String name) {
+    public ColumnKey columnKey(String name) {
         if (name == null || name.isBlank()) {
             throw new ColumnEncryptionKeyException("No column encryption key name given; name the key in "
                     + "@Encrypted(key = ...)");
@@ -82,8 +82,8 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
         }
     }
 
-    private CellKey load(String name, Slot slot) {
-        CellKey key;
+    private ColumnKey load(String name, Slot slot) {
+        ColumnKey key;
         try {
             key = loader.load(name);
             if (key == null) {
@@ -103,7 +103,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
         return key;
     }
 
-    private static CellKey await(Slot slot) {
+    private static ColumnKey await(Slot slot) {
         try {
             return slot.key.join();
         } catch (CompletionException e) {

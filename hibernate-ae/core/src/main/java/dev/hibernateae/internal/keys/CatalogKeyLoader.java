@@ -1,15 +1,15 @@
 package dev.hibernateae.internal.keys;
 
 import dev.hibernateae.api.ColumnEncryptionKeyException;
-import dev.hibernateae.internal.crypto.CellKey;
+import dev.hibernateae.internal.crypto.ColumnKey;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Loads a column encryption key from the key tables and unwraps it; the unwrapped bytes live only until the cell
- * keys are derived from them.
+ * Loads a column encryption key from the key tables and unwraps it; the unwrapped bytes live only until the keys
+ * are derived from them.
  */
-public final class CatalogKeyLoader implements CellKeyLoader {
+public final class CatalogKeyLoader implements ColumnKeyLoader {
     private final KeyCatalog catalog;
     private final ColumnKeyUnwrapper unwrapper;
 
@@ -19,7 +19,7 @@ public final class CatalogKeyLoader implements CellKeyLoader {
     }
 
     @Override
-    public CellKey load(String name) {
+    public ColumnKey load(String name) {
         EncryptionKeyRow row = catalog.inTransaction("read column encryption key '" + name + "'",
                 tx -> tx.findEncryptionKey(name, false))
                 .orElseThrow(() -> new ColumnEncryptionKeyException("Column encryption key '" + name + "' is not in "
@@ -28,7 +28,7 @@ public final class CatalogKeyLoader implements CellKeyLoader {
                         + "@Encrypted(key = ...)"));
         byte[] rootKey = unwrapper.unwrap(row);
         try {
-            return CellKey.derive(rootKey);
+            return ColumnKey.derive(rootKey);
         } finally {
             Arrays.fill(rootKey, (byte) 0);
         }

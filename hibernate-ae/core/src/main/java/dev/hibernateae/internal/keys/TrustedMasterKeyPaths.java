@@ -1,6 +1,8 @@
 package dev.hibernateae.internal.keys;
 
+import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.internal.config.SettingLists;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -9,11 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The column master key paths an application trusts ({@link EncryptionSettings#TRUSTED_MASTER_KEY_PATHS}). Without
- * the setting every path is trusted. With it, a database administrator who points a column master key at a key
- * they control (and signs the row with it) is refused, instead of silently receiving new data under their key.
+ * The column master key paths an application trusts ({@link EncryptionSettings#TRUSTED_MASTER_KEY_PATHS}). A
+ * database administrator who points a column master key at a key they control (and signs the row with it) is
+ * refused, instead of silently receiving new data under their key. Trusting every path takes an explicit
+ * {@link EncryptionSettings#TRUST_ANY_MASTER_KEY_PATH}.
  */
 public final class TrustedMasterKeyPaths {
+    private static final System.Logger LOG = System.getLogger(TrustedMasterKeyPaths.class.getName());
     private static final TrustedMasterKeyPaths ANY = new TrustedMasterKeyPaths(null);
 
     /** Lower-cased paths, or {@code null} for "trust every path". */
@@ -39,18 +43,34 @@ public final class TrustedMasterKeyPaths {
         return new TrustedMasterKeyPaths(Collections.unmodifiableSet(normalized));
     }
 
-    /** Reads {@link EncryptionSettings#TRUSTED_MASTER_KEY_PATHS}: a comma-separated string or a collection. */
+    /**
+     * Reads {@link EncryptionSettings#TRUSTED_MASTER_KEY_PATHS} (a comma-separated string or a collection), or
+     * {@link EncryptionSettings#TRUST_ANY_MASTER_KEY_PATH}; logs a warning when the latter trusts every path.
+     *
+     * @throws ColumnMasterKeyException when neither is set, or both are, saying what to configure
+     */
     public static TrustedMasterKeyPaths fromSettings(Map<String, ?> settings) {
-        Object value = settings.get(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS);
-        if (value == null || (value instanceof String text && text.isBlank())) {
+        Set<String> paths = SettingLists.items(settings, EncryptionSettings.TRUSTED_MASTER_KEY_PATHS);
+        boolean any = SettingLists.isTrue(settings, EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH);
+        if (any && !paths.isEmpty()) {
+            throw new ColumnMasterKeyException("Both " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " and "
+                    + EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH + " are set: keep the list of paths and remove "
+                    + EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH);
+        }
+        if (any) {
+            LOG.log(System.Logger.Level.WARNING, EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH + " is true: this "
+                    + "application uses any column master key path the key tables name, so whoever can write those "
+                    + "tables can make it encrypt under a key of their own. List your key paths in "
+                    + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " instead");
             return ANY;
         }
-        Set<String> paths = new LinkedHashSet<>();
-        Iterable<?> items = value instanceof Iterable<?> iterable ? iterable : java.util.List.of(value);
-        for (Object item : items) {
-            for (String part : String.valueOf(item).split(",")) {
-                paths.add(part.trim());
-            }
+        if (paths.isEmpty()) {
+            throw new ColumnMasterKeyException("hibernate-ae needs the column master key paths this application "
+                    + "trusts: set " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " to them, comma-separated (for "
+                    + "MSSQL_JAVA_KEYSTORE the keystore alias, for AZURE_KEY_VAULT the key URL; hibernate-ae-cli "
+                    + "list-keys shows the paths your keys use). Master key rows with other paths are then refused "
+                    + "before any key store is asked. To use any path the key tables name (only where they are as "
+                    + "trusted as the application), set " + EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH + "=true");
         }
         return only(paths);
     }

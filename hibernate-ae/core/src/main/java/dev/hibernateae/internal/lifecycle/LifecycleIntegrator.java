@@ -1,17 +1,23 @@
 package dev.hibernateae.internal.lifecycle;
 
+import dev.hibernateae.internal.hibernate.EncryptedAttribute;
+import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
+import dev.hibernateae.internal.keys.ConnectionSource;
+import java.util.List;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.jdbc.spi.JdbcServices;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 
 /**
- * Connects a session factory with encrypted attributes to the key lifecycle: reads the lifecycle state at boot,
- * starts watching it, clears the factory's query plan cache whenever it changes (cached plans hold ciphertext
- * literals and rewritten equality predicates of the state they were translated in), and stops watching when the
- * factory closes.
+ * Connects a session factory with encrypted attributes to the key lifecycle: checks its plaintext window settings
+ * against the mapping, makes a {@link LifecycleWatcher} the runtime's source of formats, reads the lifecycle state
+ * at boot, starts watching it, clears the factory's query plan cache whenever it changes (cached plans hold the
+ * query shapes and ciphertext literals of the state they were translated in), and stops watching when the factory
+ * closes.
  */
 public final class LifecycleIntegrator implements Integrator {
     private static final System.Logger LOG = System.getLogger(LifecycleIntegrator.class.getName());
@@ -19,11 +25,18 @@ public final class LifecycleIntegrator implements Integrator {
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
         EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
-        if (runtime == null || runtime.lifecycle() == null || runtime.attributes().isEmpty()) {
+        if (runtime == null || runtime.attributes().isEmpty()) {
             return;
         }
-        LifecycleWatcher watcher = runtime.lifecycle();
+        List<EncryptedAttribute<?>> attributes = runtime.attributes().stream()
+                .<EncryptedAttribute<?>>map(EncryptedAttributeConverter::attribute).toList();
+        PlaintextWindows windows = PlaintextWindows.fromSettings(runtime.settings(), attributes);
+        LifecycleWatcher watcher = new LifecycleWatcher(
+                () -> ConnectionSource.of(factory.getServiceRegistry().requireService(JdbcServices.class)
+                        .getBootstrapJdbcConnectionAccess()),
+                runtime::keyRing, windows, LifecycleSettings.pollInterval(runtime.settings()));
         watcher.onChange(state -> factory.getQueryEngine().getInterpretationCache().close());
+        runtime.formatSource(watcher);
         try {
             watcher.current();
         } catch (RuntimeException e) {
@@ -37,8 +50,8 @@ public final class LifecycleIntegrator implements Integrator {
     @Override
     public void disintegrate(SessionFactoryImplementor factory, SessionFactoryServiceRegistry registry) {
         EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
-        if (runtime != null && runtime.lifecycle() != null) {
-            runtime.lifecycle().close();
+        if (runtime != null) {
+            runtime.closeFormatSource();
         }
     }
 }

@@ -2,12 +2,16 @@ package dev.hibernateae.internal.lifecycle;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.internal.hibernate.FormatSource;
 import dev.hibernateae.internal.keys.ConnectionSource;
+import dev.hibernateae.internal.keys.KeyRing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,20 +22,26 @@ import java.util.function.Supplier;
 /**
  * How a running application learns about key rotations and column transitions without a restart: the lifecycle
  * tables are read once before the first value is encrypted or decrypted, then every poll interval on a daemon
- * thread of its own (never on a thread that holds a session's connection, so a full pool cannot deadlock it).
+ * thread of its own (never on a thread that holds a session's connection, so a full pool cannot deadlock it). Each
+ * read becomes a {@link LifecycleSnapshot} of the records {@link TrustedRecords} accepts; refused records are
+ * logged at ERROR, once each.
  *
- * <p>When the state changes, listeners hear of it at once and again at the next poll: a query translated while
- * the change was being read may have been cached with the old state, and the second notice clears it too.
- * A failed poll keeps the last state and logs a warning (never "no rotation"); a failed first read fails the
+ * <p>When the snapshot changes, listeners hear of it at once and again at the next poll: a query translated while
+ * the change was being read may have been cached with the old snapshot, and the second notice clears it too.
+ * A failed poll keeps the last snapshot and logs a warning (never "no rotation"); a failed first read fails the
  * operation that needed it, as a missing key does.
  */
-public final class LifecycleWatcher implements AutoCloseable {
+public final class LifecycleWatcher implements FormatSource {
     private static final System.Logger LOG = System.getLogger(LifecycleWatcher.class.getName());
 
     private final Supplier<ConnectionSource> connectionSource;
-    private ConnectionSource connections;
+    private final Supplier<KeyRing> keys;
+    private final PlaintextWindows windows;
     private final Duration pollInterval;
+    private final TrustedRecords trusted = new TrustedRecords();
+    private final Set<String> logged = new HashSet<>();
     private final List<Consumer<LifecycleSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private ConnectionSource connections;
     private volatile LifecycleSnapshot current;
     private ScheduledExecutorService poller;
     private boolean noticeAgain;
@@ -41,13 +51,19 @@ public final class LifecycleWatcher implements AutoCloseable {
     /**
      * @param connections where the lifecycle tables are, resolved at the first read (Hibernate's connections
      *        exist only once its services are complete)
+     * @param keys the key ring that verifies records, resolved at the first read
+     * @param windows the plaintext windows this application's settings open
      */
-    public LifecycleWatcher(Supplier<ConnectionSource> connections, Duration pollInterval) {
+    public LifecycleWatcher(Supplier<ConnectionSource> connections, Supplier<KeyRing> keys, PlaintextWindows windows,
+            Duration pollInterval) {
         this.connectionSource = Objects.requireNonNull(connections, "connections");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.windows = Objects.requireNonNull(windows, "windows");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     }
 
-    /** The current state, read on first use. */
+    /** The current snapshot, read on first use. */
+    @Override
     public LifecycleSnapshot current() {
         LifecycleSnapshot snapshot = current;
         if (snapshot == null) {
@@ -101,7 +117,7 @@ public final class LifecycleWatcher implements AutoCloseable {
         failing = false;
         LifecycleSnapshot previous = current;
         current = next;
-        if (previous != null && !next.equals(previous)) {
+        if (previous != null && !next.sameAs(previous)) {
             LOG.log(System.Logger.Level.INFO, "Key lifecycle state changed: {0}", next);
             noticeAgain = true;
             notifyListeners(next);
@@ -122,6 +138,8 @@ public final class LifecycleWatcher implements AutoCloseable {
     }
 
     private synchronized LifecycleSnapshot load() {
+        List<StoredRecord<KeyRotation>> rotations;
+        List<StoredRecord<ColumnTransition>> transitions;
         if (connections == null) {
             connections = Objects.requireNonNull(connectionSource.get(), "connection source");
         }
@@ -132,11 +150,11 @@ public final class LifecycleWatcher implements AutoCloseable {
             throw failure(e);
         }
         try {
-            LifecycleSnapshot snapshot = LifecycleRecords.read(connection);
+            rotations = LifecycleRecords.rotations(connection);
+            transitions = LifecycleRecords.transitions(connection);
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
-            return snapshot;
         } catch (SQLException e) {
             throw failure(e);
         } finally {
@@ -144,6 +162,48 @@ public final class LifecycleWatcher implements AutoCloseable {
                 connections.release(connection);
             } catch (SQLException ignored) {
                 // the read itself succeeded or already failed
+            }
+        }
+        // Verified after the connection is back: checking a tag may load a key through another connection.
+        LifecycleSnapshot snapshot = rotations.isEmpty() && transitions.isEmpty()
+                ? trusted.check(List.of(), List.of(), windows, keys.get())
+                : trusted.check(rotations, transitions, windows, keys.get());
+        report(snapshot);
+        return snapshot;
+    }
+
+    /** ERROR once per refused record, WARNING once per window this application opens but no longer needs. */
+    private void report(LifecycleSnapshot snapshot) {
+        for (Rejection rejection : snapshot.rejections()) {
+            if (logged.add(rejection.logLine())) {
+                LOG.log(System.Logger.Level.ERROR, rejection.logLine());
+            }
+        }
+        for (ColumnTransition transition : snapshot.transitions()) {
+            String column = transition.columnId();
+            String line = null;
+            if (transition.direction() == ColumnTransition.Direction.ENCRYPT && transition.running()
+                    && !windows.encrypting(column)) {
+                line = "Column " + column + " is being encrypted in place (" + transition.describe() + "), but "
+                        + "setting " + EncryptionSettings.LIFECYCLE_ENCRYPTING_COLUMNS + " does not name it: this "
+                        + "application refuses the column's plaintext values. Add it to the setting and restart";
+            } else if (transition.direction() == ColumnTransition.Direction.DECRYPT
+                    && transition.phase() != ColumnTransition.Phase.FORGOTTEN && !windows.decrypting(column)) {
+                line = "Column " + column + " is being decrypted back (" + transition.describe() + "), but setting "
+                        + EncryptionSettings.LIFECYCLE_DECRYPTING_COLUMNS + " does not name it: this application "
+                        + "refuses the column's plaintext values and, from phase RUNNING, writes none. Add it to "
+                        + "the setting and restart";
+            } else if (transition.direction() == ColumnTransition.Direction.ENCRYPT && !transition.running()
+                    && windows.encrypting(column)) {
+                String warning = "Column " + column + " was encrypted in place (" + transition.describe()
+                        + "): remove it from setting " + EncryptionSettings.LIFECYCLE_ENCRYPTING_COLUMNS
+                        + ", which lets its plaintext in whenever a transition record says it runs";
+                if (logged.add(warning)) {
+                    LOG.log(System.Logger.Level.WARNING, warning);
+                }
+            }
+            if (line != null && logged.add(line)) {
+                LOG.log(System.Logger.Level.ERROR, line);
             }
         }
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.api.ColumnEncryptionKeyException;
-import dev.hibernateae.internal.crypto.CellKey;
+import dev.hibernateae.internal.crypto.ColumnKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,20 +39,20 @@ class CachingKeyRingTest {
         }, Duration.ofHours(1), nanos::get);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<CellKey>> calls = new ArrayList<>();
-            calls.add(pool.submit(() -> ring.cellKey("cek")));
+            List<Future<ColumnKey>> calls = new ArrayList<>();
+            calls.add(pool.submit(() -> ring.columnKey("cek")));
             loading.await();
             for (int i = 0; i < 3; i++) {
-                calls.add(pool.submit(() -> ring.cellKey("cek")));
+                calls.add(pool.submit(() -> ring.columnKey("cek")));
             }
             awaitParked(pool, calls.size());
             release.countDown();
-            for (Future<CellKey> call : calls) {
+            for (Future<ColumnKey> call : calls) {
                 ExecutionException failure = assertThrows(ExecutionException.class, () -> call.get(60, TimeUnit.SECONDS));
                 assertTrue(failure.getCause() instanceof ColumnEncryptionKeyException, failure.getCause().toString());
             }
             assertEquals(1, loads.get(), "one load, one failure shared");
-            ring.cellKey("cek");
+            ring.columnKey("cek");
             assertEquals(2, loads.get(), "a failure is not cached");
         } finally {
             release.countDown();
@@ -63,9 +63,9 @@ class CachingKeyRingTest {
     @Test
     void expiredKeysOfNamesNobodyAsksForAreDroppedWhenAnotherKeyLoads() {
         CachingKeyRing ring = new CachingKeyRing(name -> key(), Duration.ofMinutes(10), nanos::get);
-        ring.cellKey("old");
+        ring.columnKey("old");
         nanos.addAndGet(Duration.ofMinutes(11).toNanos());
-        ring.cellKey("new");
+        ring.columnKey("new");
         assertEquals(1, ring.size());
     }
 
@@ -75,22 +75,22 @@ class CachingKeyRingTest {
             loads.incrementAndGet();
             return key();
         }, Duration.ofHours(1), nanos::get);
-        CellKey first = ring.cellKey("cek");
-        assertSame(first, ring.cellKey("cek"));
+        ColumnKey first = ring.columnKey("cek");
+        assertSame(first, ring.columnKey("cek"));
         ring.invalidate("cek");
-        ring.cellKey("cek");
+        ring.columnKey("cek");
         assertEquals(2, loads.get());
     }
 
     @Test
     void aMissingKeyNameIsAnError() {
         CachingKeyRing ring = new CachingKeyRing(name -> key(), Duration.ofHours(1), nanos::get);
-        assertThrows(ColumnEncryptionKeyException.class, () -> ring.cellKey(" "));
-        assertThrows(ColumnEncryptionKeyException.class, () -> ring.cellKey(null));
+        assertThrows(ColumnEncryptionKeyException.class, () -> ring.columnKey(" "));
+        assertThrows(ColumnEncryptionKeyException.class, () -> ring.columnKey(null));
     }
 
-    private static CellKey key() {
-        return CellKey.derive(new byte[32]);
+    private static ColumnKey key() {
+        return ColumnKey.derive(new byte[32]);
     }
 
     private static void await(CountDownLatch latch) {

@@ -337,8 +337,8 @@ class KeyRingTest {
 
     @Test
     void anUnknownProviderIsAnErrorListingTheRegisteredProviders() {
-        CachingKeyRing ring = KeyHierarchy.builder().connections(ConnectionSource.of(database.dataSource()))
-                .provider(new TestRsaProvider("OTHER_STORE")).serviceLoader(false).build().keyRing();
+        CachingKeyRing ring = KeyHierarchy.builder().settings(KeyFixture.TRUSTED)
+                .connections(ConnectionSource.of(database.dataSource())).provider(new TestRsaProvider("OTHER_STORE")).serviceLoader(false).build().keyRing();
         ColumnMasterKeyException failure = assertThrows(ColumnMasterKeyException.class, () -> ring.cellKey("cek1"));
         assertTrue(failure.getMessage().contains("Unknown column master key provider '" + TestRsaProvider.NAME + "'"),
                 failure.getMessage());

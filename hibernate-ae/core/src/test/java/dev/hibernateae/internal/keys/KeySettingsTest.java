@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.EncryptionSettings;
 import java.time.Duration;
 import java.util.List;
@@ -39,10 +40,22 @@ class KeySettingsTest {
     }
 
     @Test
-    void withoutTheSettingEveryMasterKeyPathIsTrusted() {
-        TrustedMasterKeyPaths trusted = TrustedMasterKeyPaths.fromSettings(Map.of());
+    void withoutTheSettingNoMasterKeyPathIsTrustedAndTheErrorSaysWhatToConfigure() {
+        ColumnMasterKeyException missing = assertThrows(ColumnMasterKeyException.class,
+                () -> TrustedMasterKeyPaths.fromSettings(Map.of()));
+        assertTrue(missing.getMessage().contains(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS), missing.getMessage());
+        assertTrue(missing.getMessage().contains(EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH), missing.getMessage());
+    }
+
+    @Test
+    void trustingEveryPathIsAnExplicitOptIn() {
+        TrustedMasterKeyPaths trusted = TrustedMasterKeyPaths.fromSettings(
+                Map.of(EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH, "true"));
         assertFalse(trusted.isRestricted());
         assertTrue(trusted.isTrusted("anything"));
+        assertThrows(ColumnMasterKeyException.class, () -> TrustedMasterKeyPaths.fromSettings(Map.of(
+                EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH, "true", EncryptionSettings.TRUSTED_MASTER_KEY_PATHS,
+                "cmk1")), "both at once is a contradiction");
     }
 
     @Test

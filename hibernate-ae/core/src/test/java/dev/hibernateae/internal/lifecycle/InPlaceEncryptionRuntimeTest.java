@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.api.CellDecryptionException;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.lifecycle.ColumnTransition.Direction;
@@ -76,12 +77,16 @@ class InPlaceEncryptionRuntimeTest {
             return settings;
         }
 
-        /** Two rows as the column type change left them: the values' text, in UTF-8. */
+        static final String COLUMNS = "member.email, member.joinedAt, member.balance";
+
+        /**
+         * A new application, configured to read the plaintext of the three columns while they are encrypted in place,
+         * and two rows as the column type change left them: the values' text, in UTF-8.
+         */
         @BeforeEach
         void plaintextRows() {
-            execute(db, "delete from member");
             LifecycleTestSupport.clear(db);
-            poll(sessionFactory);
+            restartApplication(Map.of(EncryptionSettings.LIFECYCLE_ENCRYPTING_COLUMNS, COLUMNS));
             insertPlaintext(1, "ada@example.com", "2024-01-02 10:00:00", "12.50", "Ada");
             insertPlaintext(2, "brook@example.com", "2024-01-02T10:00", "7.00", "Brook");
         }
@@ -96,10 +101,14 @@ class InPlaceEncryptionRuntimeTest {
         }
 
         private void encrypting(Phase phase) {
+            moving(Direction.ENCRYPT, phase);
+        }
+
+        private void moving(Direction direction, Phase phase) {
             for (String column : List.of("email", "joinedAt")) {
-                transition(db, "member", column, Direction.ENCRYPT, "cek1", EncryptionType.DETERMINISTIC, phase);
+                transition(keyRing, db, "member", column, direction, "cek1", EncryptionType.DETERMINISTIC, phase);
             }
-            transition(db, "member", "balance", Direction.ENCRYPT, "cek1", EncryptionType.RANDOMIZED, phase);
+            transition(keyRing, db, "member", "balance", direction, "cek1", EncryptionType.RANDOMIZED, phase);
             poll(sessionFactory);
         }
 
@@ -156,7 +165,7 @@ class InPlaceEncryptionRuntimeTest {
             encrypting(Phase.RUNNING);
             RuntimeException e = assertThrows(RuntimeException.class,
                     () -> names("from Member where joinedAt = :t", "t", JOINED));
-            assertTrue(KeyRotationQueriesTest.Scenarios.causeOf(e).getMessage().contains("encrypted in place"),
+            assertTrue(KeyRotationQueriesTest.Scenarios.causeOf(e).getMessage().contains("holds plaintext and cells"),
                     e.toString());
         }
 
@@ -186,19 +195,16 @@ class InPlaceEncryptionRuntimeTest {
                 s.find(Member.class, 2L).name = "Brook2";
             });
             encrypting(Phase.COMPLETED);
-            for (String column : List.of("email", "joinedAt")) {
-                transition(db, "member", column, Direction.DECRYPT, "cek1", EncryptionType.DETERMINISTIC,
-                        Phase.RUNNING);
-            }
-            transition(db, "member", "balance", Direction.DECRYPT, "cek1", EncryptionType.RANDOMIZED, Phase.RUNNING);
-            poll(sessionFactory);
+            // Decrypting back takes this application's own setting: a new deployment.
+            restartApplicationKeepingRows(Map.of(EncryptionSettings.LIFECYCLE_DECRYPTING_COLUMNS, COLUMNS));
+            moving(Direction.DECRYPT, Phase.RUNNING);
 
             sessionFactory.inTransaction(s -> s.persist(new Member(4, "dan@example.com", JOINED,
                     new BigDecimal("4"), "Dan")));
             assertArrayEquals(utf8("dan@example.com"), stored(db, "member", "email", "id = ?", 4L));
             assertArrayEquals(utf8("2024-01-02 10:00:00"), stored(db, "member", "joinedAt", "id = ?", 4L));
             assertArrayEquals(utf8("4.00"), stored(db, "member", "balance", "id = ?", 4L));
-            assertFalse(ColumnForms.looksLikeCell(stored(db, "member", "email", "id = ?", 4L)));
+            assertFalse(CellShape.looksLikeCell(stored(db, "member", "email", "id = ?", 4L)));
 
             assertEquals(Set.of("Ada2", "Brook2", "Cole", "Dan"), names("from Member"));
             assertEquals(Set.of("Cole"), names("from Member where email = :e", "e", "cole@example.com"));
@@ -207,6 +213,35 @@ class InPlaceEncryptionRuntimeTest {
                     JOINED));
             assertEquals(Set.of("Ada2", "Brook2", "Cole"), names("from Member where joinedAt <> :t or email <> :e",
                     "t", JOINED, "e", "dan@example.com"));
+        }
+
+        /** A second application on the same rows: schema validation instead of generation keeps them. */
+        private void restartApplicationKeepingRows(Map<String, Object> settings) {
+            Map<String, Object> all = new java.util.HashMap<>(settings);
+            all.put("hibernate.hbm2ddl.auto", "none");
+            restartApplication(all);
+        }
+
+        @Test
+        void anAuthenticRecordAloneDoesNotLetPlaintextIn() {
+            restartApplicationKeepingRows(Map.of());
+            encrypting(Phase.RUNNING);
+            RuntimeException e = assertThrows(RuntimeException.class, () -> names("from Member"));
+            assertTrue(KeyRotationQueriesTest.Scenarios.causeOf(e) instanceof CellDecryptionException, e.toString());
+            sessionFactory.inTransaction(s -> s.persist(new Member(3, "cole@example.com", JOINED, null, "Cole")));
+            assertTrue(under(keyRing.cellKey("cek1"), stored(db, "member", "email", "id = ?", 3L)));
+        }
+
+        @Test
+        void anAuthenticRecordAloneDoesNotLetPlaintextOut() {
+            restartApplicationKeepingRows(Map.of());
+            moving(Direction.DECRYPT, Phase.RUNNING);
+            RuntimeException e = assertThrows(RuntimeException.class, () -> sessionFactory.inTransaction(
+                    s -> s.persist(new Member(3, "cole@example.com", JOINED, null, "Cole"))));
+            assertTrue(KeyRotationQueriesTest.Scenarios.causeOf(e).getMessage()
+                    .contains(EncryptionSettings.LIFECYCLE_DECRYPTING_COLUMNS), e.toString());
+            assertEquals(Long.valueOf(0), sessionFactory.<Long>fromTransaction(s -> s.createSelectionQuery(
+                    "select count(*) from Member where id = 3", Long.class).getSingleResult()));
         }
 
         @Test

@@ -15,6 +15,7 @@ import dev.hibernateae.internal.crypto.CellCipher;
 import dev.hibernateae.internal.crypto.CellKey;
 import dev.hibernateae.internal.lifecycle.job.KeyTuple;
 import dev.hibernateae.internal.lifecycle.job.TableShape;
+import dev.hibernateae.testing.StaticKeyRing;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -30,6 +31,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -154,46 +156,89 @@ class LifecyclePartsTest {
     }
 
     @Test
-    void aSnapshotResolvesKeyNamesAndColumns() {
-        Instant now = Instant.now();
-        LifecycleSnapshot snapshot = new LifecycleSnapshot(
-                List.of(new KeyRotation("cek1", "cek1", "cek1_v2", KeyRotation.Phase.ROTATING, now)),
-                List.of(new ColumnTransition("member", "email", ColumnTransition.Direction.ENCRYPT, "cek2",
-                        EncryptionType.DETERMINISTIC, ColumnTransition.Phase.RUNNING, now)));
-        assertEquals("cek1_v2", snapshot.writeKey("cek1"));
-        assertEquals("cek1", snapshot.fallbackKey("cek1"));
-        assertEquals("cek2", snapshot.writeKey("cek2"));
-        assertNull(snapshot.fallbackKey("cek2"));
+    void aSnapshotFollowsOnlyAuthenticRecordsAndNamesColumnsBareAndCaseBlind() {
+        StaticKeyRing keys = StaticKeyRing.withRandomKeys("cek1", "cek1_v2", "cek2");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        KeyRotation rotation = new KeyRotation("cek1", "cek1", "cek1_v2", KeyRotation.Phase.ROTATING, now, 2);
+        ColumnTransition transition = new ColumnTransition("member", "email", ColumnTransition.Direction.ENCRYPT,
+                "cek2", "cek2", EncryptionType.DETERMINISTIC, ColumnTransition.Phase.RUNNING, now, 1);
+        LifecycleSnapshot snapshot = new TrustedRecords().check(
+                List.of(new StoredRecord<>(rotation, RecordAuthentication.tag(keys, rotation))),
+                List.of(new StoredRecord<>(transition, RecordAuthentication.tag(keys, transition))),
+                PlaintextWindows.NONE, keys);
+        assertEquals(rotation, snapshot.rotation("cek1"));
+        assertNull(snapshot.rotation("cek2"));
         assertTrue(snapshot.transition("APP.MEMBER", "\"EMAIL\"") != null, "names compare bare and case-blind");
         assertNull(snapshot.transition("member", "name"));
-        assertSame("cek3", LifecycleSnapshot.EMPTY.writeKey("cek3"));
+        assertTrue(snapshot.rejections().isEmpty());
+
+        KeyRotation altered = new KeyRotation("cek1", "cek1", "cek2", KeyRotation.Phase.ROTATING, now, 2);
+        LifecycleSnapshot forged = new TrustedRecords().check(
+                List.of(new StoredRecord<>(altered, RecordAuthentication.tag(keys, rotation))), List.of(),
+                PlaintextWindows.NONE, keys);
+        assertNull(forged.rotation("cek1"), "a record whose tag does not verify is not followed");
+        assertEquals(1, forged.rejections().size());
+    }
+
+    @Test
+    void aTagBindsEveryField() {
+        StaticKeyRing keys = StaticKeyRing.withRandomKeys("cek1", "cek1_v2");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        KeyRotation rotation = new KeyRotation("cek1", "cek1", "cek1_v2", KeyRotation.Phase.ANNOUNCED, now, 3);
+        byte[] tag = RecordAuthentication.tag(keys, rotation);
+        assertTrue(RecordAuthentication.verify(keys, rotation, tag));
+        for (KeyRotation changed : List.of(
+                new KeyRotation("cek2", "cek1", "cek1_v2", KeyRotation.Phase.ANNOUNCED, now, 3),
+                new KeyRotation("cek1", "cek0", "cek1_v2", KeyRotation.Phase.ANNOUNCED, now, 3),
+                new KeyRotation("cek1", "cek1", "cek1_v2", KeyRotation.Phase.ROTATING, now, 3),
+                new KeyRotation("cek1", "cek1", "cek1_v2", KeyRotation.Phase.ANNOUNCED, now.plusNanos(1000), 3),
+                new KeyRotation("cek1", "cek1", "cek1_v2", KeyRotation.Phase.ANNOUNCED, now, 4))) {
+            assertFalse(RecordAuthentication.verify(keys, changed, tag), changed.describe());
+        }
+        ColumnTransition transition = new ColumnTransition("member", "email", ColumnTransition.Direction.DECRYPT,
+                "cek1", "cek1", EncryptionType.DETERMINISTIC, ColumnTransition.Phase.ANNOUNCED, now, 1);
+        byte[] transitionTag = RecordAuthentication.tag(keys, transition);
+        for (ColumnTransition changed : List.of(
+                new ColumnTransition("patient", "email", ColumnTransition.Direction.DECRYPT, "cek1", "cek1",
+                        EncryptionType.DETERMINISTIC, ColumnTransition.Phase.ANNOUNCED, now, 1),
+                new ColumnTransition("member", "ssn", ColumnTransition.Direction.DECRYPT, "cek1", "cek1",
+                        EncryptionType.DETERMINISTIC, ColumnTransition.Phase.ANNOUNCED, now, 1),
+                new ColumnTransition("member", "email", ColumnTransition.Direction.ENCRYPT, "cek1", "cek1",
+                        EncryptionType.DETERMINISTIC, ColumnTransition.Phase.ANNOUNCED, now, 1),
+                new ColumnTransition("member", "email", ColumnTransition.Direction.DECRYPT, "cek1", "cek1",
+                        EncryptionType.RANDOMIZED, ColumnTransition.Phase.ANNOUNCED, now, 1),
+                new ColumnTransition("member", "email", ColumnTransition.Direction.DECRYPT, "cek1", "cek1",
+                        EncryptionType.DETERMINISTIC, ColumnTransition.Phase.RUNNING, now, 1))) {
+            assertFalse(RecordAuthentication.verify(keys, changed, transitionTag), changed.describe());
+        }
     }
 
     @Test
     void aWatcherKeepsItsStateWhenAPollFailsAndFailsClosedWhenItNeverRead() throws Exception {
         String url = "jdbc:h2:mem:watcher" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
         AtomicBoolean down = new AtomicBoolean();
+        StaticKeyRing keys = StaticKeyRing.withRandomKeys("cek1", "cek1_v2");
         try (Connection keep = DriverManager.getConnection(url); Statement s = keep.createStatement()) {
             for (String sql : dev.hibernateae.internal.keys.KeyTables.createStatements(
                     dev.hibernateae.internal.keys.KeyTables.Database.H2)) {
                 s.execute(sql);
             }
-            LifecycleRecords.saveRotation(keep, new KeyRotation("cek1", "cek1", "cek1_v2",
-                    KeyRotation.Phase.ROTATING, Instant.now()));
+            new RecordJournal(keys).save(keep, new KeyRotation("cek1", "cek1", "cek1_v2",
+                    KeyRotation.Phase.ROTATING, Instant.now().truncatedTo(ChronoUnit.MICROS), 1));
             LifecycleWatcher watcher = new LifecycleWatcher(() -> () -> {
                 if (down.get()) {
                     throw new SQLException("database down", "08001");
                 }
                 return DriverManager.getConnection(url);
-            }, Duration.ZERO);
-            assertEquals("cek1_v2", watcher.current().writeKey("cek1"));
+            }, () -> keys, PlaintextWindows.NONE, Duration.ZERO);
+            assertEquals("cek1_v2", watcher.current().rotation("cek1").targetKey());
             down.set(true);
             watcher.poll();
-            assertEquals("cek1_v2", watcher.current().writeKey("cek1"), "a failed poll changes nothing");
+            assertEquals("cek1_v2", watcher.current().rotation("cek1").targetKey(), "a failed poll changes nothing");
 
             LifecycleWatcher cold = new LifecycleWatcher(() -> () -> {
                 throw new SQLException("database down", "08001");
-            }, Duration.ZERO);
+            }, () -> keys, PlaintextWindows.NONE, Duration.ZERO);
             AlwaysEncryptedException e = assertThrows(AlwaysEncryptedException.class, cold::current);
             assertTrue(e.getMessage().contains(LifecycleTables.KEY_ROTATIONS), e.getMessage());
         }

@@ -4,6 +4,7 @@ import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.crypto.CellCipher;
 import dev.hibernateae.internal.crypto.CellKey;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
+import dev.hibernateae.internal.keys.KeyRing;
 import dev.hibernateae.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,10 @@ import java.time.temporal.ChronoUnit;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
-/** Writes lifecycle rows as a job would, makes a session factory read them, and inspects stored cells. */
+/**
+ * Writes lifecycle rows as a job would (authenticated, one revision after the stored one), makes a session factory
+ * read them, and inspects stored cells.
+ */
 public final class LifecycleTestSupport {
     private LifecycleTestSupport() {
     }
@@ -24,25 +28,38 @@ public final class LifecycleTestSupport {
                 .requireService(EncryptionRuntime.class);
     }
 
-    /** What the application's watcher does every poll interval, done now. */
-    public static void poll(SessionFactory factory) {
-        runtime(factory).lifecycle().poll();
+    public static LifecycleWatcher watcher(SessionFactory factory) {
+        return (LifecycleWatcher) runtime(factory).formatSource();
     }
 
-    public static void rotation(TestDatabase.Instance db, String keyName, String source, String target,
-            KeyRotation.Phase phase) {
+    /** What the application's watcher does every poll interval, done now. */
+    public static void poll(SessionFactory factory) {
+        watcher(factory).poll();
+    }
+
+    /** Stores the rotation of {@code keyName} in {@code phase}, authenticated with {@code keys}. */
+    public static KeyRotation rotation(KeyRing keys, TestDatabase.Instance db, String keyName, String source,
+            String target, KeyRotation.Phase phase) {
         try (Connection c = db.connect()) {
-            LifecycleRecords.saveRotation(c, new KeyRotation(keyName, source, target, phase, now()));
+            long revision = LifecycleRecords.rotation(c, keyName, false).map(r -> r.record().revision()).orElse(0L);
+            KeyRotation rotation = new KeyRotation(keyName, source, target, phase, now(), revision + 1);
+            new RecordJournal(keys).save(c, rotation);
+            return rotation;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static void transition(TestDatabase.Instance db, String table, String column,
+    /** Stores the transition of a column in {@code phase}, authenticated with {@code keys} (cells under keyName). */
+    public static ColumnTransition transition(KeyRing keys, TestDatabase.Instance db, String table, String column,
             ColumnTransition.Direction direction, String keyName, EncryptionType type, ColumnTransition.Phase phase) {
         try (Connection c = db.connect()) {
-            LifecycleRecords.saveTransition(c, new ColumnTransition(table, column, direction, keyName, type, phase,
-                    now()));
+            long revision = LifecycleRecords.transition(c, table, column, false).map(r -> r.record().revision())
+                    .orElse(0L);
+            ColumnTransition transition = new ColumnTransition(table, column, direction, keyName, keyName, type,
+                    phase, now(), revision + 1);
+            new RecordJournal(keys).save(c, transition);
+            return transition;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

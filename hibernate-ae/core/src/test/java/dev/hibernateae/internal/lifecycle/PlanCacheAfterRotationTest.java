@@ -41,12 +41,12 @@ class PlanCacheAfterRotationTest {
             assertTrue(cache(sf).getNumberOfCachedQueryPlans() > 0, "the literal query's plan is cached");
 
             // Another process runs the whole rotation while this application is between two polls.
-            rotation(db, "cek1", "cek1", "cek1_next", KeyRotation.Phase.ROTATING);
+            rotation(keys, db, "cek1", "cek1", "cek1_next", KeyRotation.Phase.ROTATING);
             byte[] old = stored(db, "patient", "ssn", "lastName = ?", "Ada");
             LifecycleTestSupport.execute(db, "update patient set ssn = ? where lastName = ?",
                     LifecycleTestSupport.reencrypt(keys.cellKey("cek1"), keys.cellKey("cek1_next"), old,
                             EncryptionType.DETERMINISTIC), "Ada");
-            rotation(db, "cek1", "cek1", "cek1_next", KeyRotation.Phase.COMPLETED);
+            rotation(keys, db, "cek1", "cek1", "cek1_next", KeyRotation.Phase.COMPLETED);
 
             poll(sf);
             assertEquals(0, cache(sf).getNumberOfCachedQueryPlans(), "plans with old-key literals are gone");
@@ -63,7 +63,7 @@ class PlanCacheAfterRotationTest {
                         Map.of(EncryptionSettings.LIFECYCLE_POLL_INTERVAL, "PT1H"), Patient.class)) {
             String query = "select p.lastName from Patient p where p.ssn = :ssn";
             lastNames(sf, query, "1");
-            rotation(db, "cek1", "cek1", "cek1_next", KeyRotation.Phase.ROTATING);
+            rotation(keys, db, "cek1", "cek1", "cek1_next", KeyRotation.Phase.ROTATING);
             poll(sf);
             assertEquals(0, cache(sf).getNumberOfCachedQueryPlans());
             // A plan translated while the change was being read could hold the old state: cleared once more.
@@ -84,13 +84,13 @@ class PlanCacheAfterRotationTest {
                 SessionFactory sf = TestSessionFactories.build(db, keys,
                         Map.of(EncryptionSettings.LIFECYCLE_POLL_INTERVAL, "PT0.1S"), Patient.class)) {
             sf.inTransaction(s -> s.persist(new Patient("100-00-0001", LocalDate.of(1990, 1, 1), "Ada")));
-            rotation(db, "cek1", "cek1", "cek1_next", KeyRotation.Phase.ROTATING);
+            rotation(keys, db, "cek1", "cek1", "cek1_next", KeyRotation.Phase.ROTATING);
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (LifecycleTestSupport.runtime(sf).lifecycleState().rotation("cek1") == null
+            while (LifecycleTestSupport.watcher(sf).current().rotation("cek1") == null
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertNotNull(LifecycleTestSupport.runtime(sf).lifecycleState().rotation("cek1"), "learned by polling");
+            assertNotNull(LifecycleTestSupport.watcher(sf).current().rotation("cek1"), "learned by polling");
             sf.inTransaction(s -> s.persist(new Patient("100-00-0002", LocalDate.of(1990, 1, 1), "Brook")));
             assertTrue(under(keys.cellKey("cek1_next"), stored(db, "patient", "ssn", "lastName = ?", "Brook")));
             assertTrue(under(keys.cellKey("cek1"), stored(db, "patient", "ssn", "lastName = ?", "Ada")));

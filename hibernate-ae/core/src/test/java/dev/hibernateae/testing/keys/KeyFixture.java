@@ -1,6 +1,7 @@
 package dev.hibernateae.testing.keys;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.crypto.CellCipher;
 import dev.hibernateae.internal.crypto.CellKey;
@@ -8,6 +9,7 @@ import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.KeyHierarchy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,6 +20,9 @@ public final class KeyFixture {
     public static final String PATH_1 = "Test/Cmk-Path-1";
     public static final String PATH_2 = "test/cmk-path-2";
     public static final String PATH_3 = "test/cmk-path-3";
+    /** Every path the test provider serves, as an application would list them. */
+    public static final Map<String, Object> TRUSTED = Map.of(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS,
+            String.join(",", PATH_1, PATH_2, PATH_3, "slow", "fast"));
 
     public final KeyTablesDatabase database;
     public final TestRsaProvider provider = new TestRsaProvider(TestRsaProvider.NAME, PATH_1, PATH_2, PATH_3, "slow", "fast");
@@ -26,12 +31,13 @@ public final class KeyFixture {
 
     public KeyFixture(KeyTablesDatabase database) {
         this.database = database;
-        this.admin = ColumnKeyAdministration.builder().dataSource(database.dataSource()).provider(provider).build();
+        this.admin = ColumnKeyAdministration.builder().dataSource(database.dataSource()).settings(TRUSTED)
+                .provider(provider).build();
     }
 
     /** A hierarchy that knows the test provider only, with the given cache time to live. */
     public KeyHierarchy.Builder hierarchy(Duration ttl) {
-        return KeyHierarchy.builder().connections(ConnectionSource.of(database.dataSource())).provider(provider)
+        return KeyHierarchy.builder().settings(TRUSTED).connections(ConnectionSource.of(database.dataSource())).provider(provider)
                 .serviceLoader(false).keyCacheTtl(ttl).nanoClock(nanos::get);
     }
 

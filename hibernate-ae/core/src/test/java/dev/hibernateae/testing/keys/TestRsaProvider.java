@@ -24,6 +24,7 @@ public class TestRsaProvider extends RsaColumnMasterKeyProvider {
     private final Set<String> paths = ConcurrentHashMap.newKeySet();
     private final Set<String> unavailablePaths = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> unwraps = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> accesses = new ConcurrentHashMap<>();
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
     private final List<byte[]> returnedKeys = new CopyOnWriteArrayList<>();
     private volatile boolean down;
@@ -43,6 +44,7 @@ public class TestRsaProvider extends RsaColumnMasterKeyProvider {
     @Override
     protected RsaMasterKey masterKey(String masterKeyPath) {
         String path = normalize(masterKeyPath);
+        accesses.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         if (down) {
             throw new ColumnMasterKeyException("Test key store " + name + " is unreachable (asked for key path '"
                     + masterKeyPath + "')");
@@ -71,6 +73,12 @@ public class TestRsaProvider extends RsaColumnMasterKeyProvider {
     public int unwraps(String path) {
         AtomicInteger count = unwraps.get(normalize(path));
         return count == null ? 0 : count.get();
+    }
+
+    /** Every request that reached the key at {@code path}: unwraps, wraps, signatures and their checks. */
+    public int accesses(String path) {
+        AtomicInteger count = accesses.get(normalize(path));
+        return count == null ? 0 : count.get() + unwraps(path);
     }
 
     public int unwraps() {

@@ -125,6 +125,23 @@ public final class TableShape {
         return columns;
     }
 
+    /**
+     * Runs the job's read on {@code connection} once (one row, nothing written), so that a missing table, column
+     * or key column is reported before the job announces anything.
+     *
+     * @throws AlwaysEncryptedException naming the table, its columns and key columns
+     */
+    public void check(Connection connection) {
+        try (java.sql.PreparedStatement select = connection.prepareStatement(batchSql(false, false, 1));
+                ResultSet rows = select.executeQuery()) {
+            rows.next();
+        } catch (SQLException e) {
+            throw new AlwaysEncryptedException("Table " + table + " cannot be processed as " + columns + " keyed by "
+                    + keyColumns + " (SQL state " + e.getSQLState() + ": " + e.getMessage() + "). Check the table and "
+                    + "column names, and give the columns that identify a row with --key-columns", e);
+        }
+    }
+
     String countSql() {
         return "select count(*) from " + table;
     }

@@ -1,11 +1,12 @@
 package dev.hibernateae.internal.lifecycle.query;
 
-import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.api.UnsupportedEncryptedQueryException;
+import dev.hibernateae.internal.hibernate.EncryptedAttribute;
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
-import dev.hibernateae.internal.hibernate.EncryptionRuntime;
-import dev.hibernateae.internal.lifecycle.EqualityForms;
-import dev.hibernateae.internal.lifecycle.LifecycleSnapshot;
+import dev.hibernateae.internal.hibernate.ValueFormat;
+import dev.hibernateae.internal.hibernate.ValueFormats;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.JdbcMappingContainer;
@@ -24,30 +25,27 @@ import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 
 /**
- * Rewrites translated equality predicates on attributes whose stored form is in transition (key rotation, in-place
- * encryption) so that they match every form: {@code col = ?} becomes {@code col in (?, ?)}, {@code col <> ?}
- * becomes {@code col not in (?, ?)}, and each value of an IN list gains its other forms. A comparison that cannot
- * be rewritten (with another column, a function, a subquery) is refused while the transition lasts, never run:
- * cells under two keys cannot be compared in SQL.
+ * Rewrites translated equality predicates on attributes whose values are stored in more than one form (during a key
+ * rotation, or in a plaintext window) so that they match every form, as the formats of the query's one snapshot
+ * say: {@code col = ?} becomes {@code col in (?, ?)}, {@code col <> ?} becomes {@code col not in (?, ?)}, and each
+ * value of an IN list gains its other forms. A comparison that cannot be rewritten (with another column, a
+ * function, a subquery) is refused while the attribute has more than one form, never run: cells under two keys
+ * cannot be compared in SQL.
  */
 final class EqualityRewriter {
-    private final EncryptionRuntime runtime;
-    private final LifecycleSnapshot state;
+    private final ValueFormats formats;
 
-    EqualityRewriter(EncryptionRuntime runtime, LifecycleSnapshot state) {
-        this.runtime = runtime;
-        this.state = state;
+    EqualityRewriter(ValueFormats formats) {
+        this.formats = formats;
     }
 
     ComparisonPredicate comparison(ComparisonPredicate predicate) {
-        if (state.isEmpty()) {
-            return predicate;
-        }
         Expression left = predicate.getLeftHandExpression();
         Expression right = predicate.getRightHandExpression();
-        EncryptedAttributeConverter<?> leftAttribute = attributeOf(left);
-        EncryptedAttributeConverter<?> rightAttribute = attributeOf(right);
+        EncryptedAttribute<?> leftAttribute = attributeOf(left);
+        EncryptedAttribute<?> rightAttribute = attributeOf(right);
         if (leftAttribute == null && rightAttribute == null) {
+            refuseTupleInTransition(left, right);
             return predicate;
         }
         boolean leftValue = isValue(left);
@@ -59,14 +57,13 @@ final class EqualityRewriter {
         }
         Expression column = leftValue ? right : left;
         Expression value = leftValue ? left : right;
-        EncryptedAttributeConverter<?> attribute = attributeOf(column) != null ? attributeOf(column)
-                : attributeOf(value);
-        int others = EqualityForms.otherFormCount(state, attribute);
-        if (others == 0) {
+        EncryptedAttribute<?> attribute = attributeOf(column) != null ? attributeOf(column) : attributeOf(value);
+        int count = formats.format(attribute).equalityFormCount();
+        if (count == 1) {
             return predicate;
         }
         ComparisonOperator operator = predicate.getOperator();
-        List<Expression> forms = forms(value, attribute, others);
+        List<Expression> forms = forms(value, attribute, count);
         switch (operator) {
             case EQUAL, NOT_EQUAL -> {
                 return new AnyFormPredicate(predicate, new InListPredicate(column, forms,
@@ -89,10 +86,7 @@ final class EqualityRewriter {
     }
 
     Predicate inList(InListPredicate predicate) {
-        if (state.isEmpty()) {
-            return predicate;
-        }
-        EncryptedAttributeConverter<?> attribute = attributeOf(predicate.getTestExpression());
+        EncryptedAttribute<?> attribute = attributeOf(predicate.getTestExpression());
         if (attribute == null) {
             for (Expression item : predicate.getListExpressions()) {
                 attribute = attributeOf(item);
@@ -108,8 +102,8 @@ final class EqualityRewriter {
             refuseIfInTransition(attribute, "a list of columns");
             return predicate;
         }
-        int others = EqualityForms.otherFormCount(state, attribute);
-        if (others == 0) {
+        int count = formats.format(attribute).equalityFormCount();
+        if (count == 1) {
             return predicate;
         }
         List<Expression> forms = new ArrayList<>();
@@ -117,56 +111,71 @@ final class EqualityRewriter {
             if (!isValue(item)) {
                 refuseIfInTransition(attribute, "another column or expression in an IN list");
             }
-            forms.addAll(forms(item, attribute, others));
+            forms.addAll(forms(item, attribute, count));
         }
         return new InListPredicate(predicate.getTestExpression(), forms, predicate.isNegated(),
                 predicate.getExpressionType());
     }
 
     /** Refuses a comparison of the attribute with something that has no other forms (a column, a subquery). */
-    void refuseIfInTransition(EncryptedAttributeConverter<?> attribute, String other) {
-        if (attribute == null) {
-            return;
-        }
-        boolean inTransition = state.rotation(attribute.keyName()) != null
-                && state.rotation(attribute.keyName()).rotating()
-                || state.transition(attribute.tableName(), attribute.columnName()) != null
-                && state.transition(attribute.tableName(), attribute.columnName()).running();
-        if (inTransition) {
-            throw new AlwaysEncryptedException("Query compares encrypted attribute " + attribute.role() + " with "
-                    + other + " while " + describeTransition(attribute) + ": rows hold the value in more than one "
-                    + "form until it completes, and such a comparison would silently miss rows. Compare with a "
-                    + "parameter or literal (those match every form), or run this query once the job completes "
-                    + "(hibernate-ae-cli status)");
+    void refuseIfInTransition(EncryptedAttribute<?> attribute, String other) {
+        if (attribute != null && !formats.format(attribute).singleForm()) {
+            throw new UnsupportedEncryptedQueryException(simpleRole(attribute), "=", "Query compares encrypted "
+                    + "attribute " + attribute.role() + " with " + other + " while its values are stored in more "
+                    + "than one form (its key is being rotated, or its column moves between plaintext and cells): "
+                    + "such a comparison would silently miss rows. Compare with a parameter or literal (those match "
+                    + "every form), or run this query once the job completes (hibernate-ae-cli status)");
         }
     }
 
-    private String describeTransition(EncryptedAttributeConverter<?> attribute) {
-        if (state.rotation(attribute.keyName()) != null && state.rotation(attribute.keyName()).rotating()) {
-            return "its column encryption key '" + attribute.keyName() + "' is being rotated";
+    /** An embeddable compared as a whole is not rewritten column by column: refused while a part has two forms. */
+    private void refuseTupleInTransition(Expression left, Expression right) {
+        for (Expression side : new Expression[] {left, right}) {
+            JdbcMappingContainer type = side == null ? null : side.getExpressionType();
+            if (type == null || type.getJdbcTypeCount() < 2) {
+                continue;
+            }
+            for (int i = 0; i < type.getJdbcTypeCount(); i++) {
+                refuseIfInTransition(attributeOf(type.getJdbcMapping(i)), "a value compared as a whole (an "
+                        + "embeddable)");
+            }
         }
-        return "its column " + attribute.tableName() + "." + attribute.columnName() + " is being encrypted or "
-                + "decrypted in place";
     }
 
     /** The value itself, then each of its other forms. */
-    private List<Expression> forms(Expression value, EncryptedAttributeConverter<?> attribute, int others) {
-        List<Expression> forms = new ArrayList<>(others + 1);
+    private List<Expression> forms(Expression value, EncryptedAttribute<?> attribute, int count) {
+        List<Expression> forms = new ArrayList<>(count);
         forms.add(value);
         if (value instanceof QueryLiteral<?> literal) {
-            Object stored = literal.getLiteralValue();
-            List<byte[]> computed = stored instanceof byte[] bytes
-                    ? EqualityForms.otherForms(runtime, attribute, bytes) : List.of();
-            for (int i = 0; i < others; i++) {
-                Object form = i < computed.size() ? computed.get(i) : stored;
-                forms.add(new QueryLiteral<>(form, (SqlExpressible) literal.getExpressionType()));
+            // Converted when the query was translated, with this query's formats: other forms come from it once.
+            ValueFormat format = formats.format(attribute);
+            byte[] plaintext = format.load((byte[]) literal.getLiteralValue());
+            try {
+                for (int i = 1; i < count; i++) {
+                    forms.add(new QueryLiteral<>(format.equalityForm(plaintext, i),
+                            (SqlExpressible) literal.getExpressionType()));
+                }
+            } finally {
+                Arrays.fill(plaintext, (byte) 0);
             }
-        } else {
-            for (int i = 0; i < others; i++) {
-                forms.add(new OtherFormParameter(value, i, attribute, runtime));
-            }
+            return forms;
+        }
+        if (!(value instanceof FormParameter primary)) {
+            throw new UnsupportedEncryptedQueryException(simpleRole(attribute), "=", "A parameter compared with "
+                    + attribute.role() + " was not translated by hibernate-ae, so its other stored forms cannot be "
+                    + "bound while the attribute's key is rotated or its column moves between plaintext and cells. "
+                    + "Run this query once the job completes (hibernate-ae-cli status)");
+        }
+        EncryptedParameterType<?> type = (EncryptedParameterType<?>) primary.getExpressionType();
+        for (int i = 1; i < count; i++) {
+            forms.add(primary.inForm(parameterType(type, i)));
         }
         return forms;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private EncryptedParameterType<?> parameterType(EncryptedParameterType<?> primary, int form) {
+        return new EncryptedParameterType(primary.attribute(), formats, primary.getJavaTypeDescriptor(), form);
     }
 
     static boolean isValue(Expression expression) {
@@ -176,26 +185,40 @@ final class EqualityRewriter {
                 || expression instanceof QueryLiteral<?>;
     }
 
-    /** The encrypted attribute whose converter types this expression, or null. */
-    static EncryptedAttributeConverter<?> attributeOf(Expression expression) {
-        if (expression == null) {
-            return null;
-        }
-        JdbcMapping mapping;
+    private static JdbcMapping typeOf(Expression expression) {
         try {
             JdbcMappingContainer type = expression.getExpressionType();
-            if (type == null || type.getJdbcTypeCount() != 1) {
-                return null;
-            }
-            mapping = type.getSingleJdbcMapping();
+            return type == null || type.getJdbcTypeCount() != 1 ? null : type.getSingleJdbcMapping();
         } catch (RuntimeException notBasic) {
             return null;
         }
-        BasicValueConverter<?, ?> converter = mapping.getValueConverter();
-        if (converter instanceof JpaAttributeConverter<?, ?> jpa
-                && jpa.getConverterBean().getBeanInstance() instanceof EncryptedAttributeConverter<?> attribute) {
-            return attribute;
+    }
+
+    /** The encrypted attribute that types this expression (its column, or a parameter bound for it), or null. */
+    static EncryptedAttribute<?> attributeOf(Expression expression) {
+        return expression == null ? null : attributeOf(typeOf(expression));
+    }
+
+    static EncryptedAttribute<?> attributeOf(JdbcMapping mapping) {
+        if (mapping instanceof EncryptedParameterType<?> parameter) {
+            return parameter.attribute();
+        }
+        BasicValueConverter<?, ?> converter = mapping == null ? null : mapping.getValueConverter();
+        if (converter instanceof JpaAttributeConverter<?, ?> jpa && jpa.getConverterBean() != null
+                && jpa.getConverterBean().getBeanInstance() instanceof EncryptedAttributeConverter<?> encrypted) {
+            return encrypted.attribute();
         }
         return null;
+    }
+
+    /** {@code Patient.ssn} from {@code com.example.Patient.ssn}, as the guard names attributes. */
+    static String simpleRole(EncryptedAttribute<?> attribute) {
+        String[] parts = attribute.role().split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].isEmpty() && Character.isUpperCase(parts[i].charAt(0))) {
+                return String.join(".", Arrays.copyOfRange(parts, i, parts.length));
+            }
+        }
+        return attribute.role();
     }
 }

@@ -1,6 +1,8 @@
 package dev.hibernateae.internal.lifecycle.query;
 
 import org.hibernate.sql.ast.spi.AbstractSqlAstWalker;
+import org.hibernate.sql.ast.tree.delete.DeleteStatement;
+import org.hibernate.sql.ast.tree.update.UpdateStatement;
 import org.hibernate.sql.ast.tree.predicate.ComparisonPredicate;
 import org.hibernate.sql.ast.tree.predicate.InListPredicate;
 import org.hibernate.sql.ast.tree.predicate.InSubQueryPredicate;
@@ -16,6 +18,24 @@ final class TransitionQueryCheck extends AbstractSqlAstWalker {
     TransitionQueryCheck(EqualityRewriter rewriter, String translator) {
         this.rewriter = rewriter;
         this.translator = translator;
+    }
+
+    /** Hibernate's walker assumes a restriction; an update or delete of every row has none. */
+    @Override
+    public void visitUpdateStatement(UpdateStatement statement) {
+        statement.getCteStatements().values().forEach(cte -> cte.getCteDefinition().accept(this));
+        statement.getAssignments().forEach(assignment -> assignment.accept(this));
+        if (statement.getRestriction() != null) {
+            statement.getRestriction().accept(this);
+        }
+    }
+
+    @Override
+    public void visitDeleteStatement(DeleteStatement statement) {
+        statement.getCteStatements().values().forEach(cte -> cte.getCteDefinition().accept(this));
+        if (statement.getRestriction() != null) {
+            statement.getRestriction().accept(this);
+        }
     }
 
     @Override
@@ -37,7 +57,7 @@ final class TransitionQueryCheck extends AbstractSqlAstWalker {
         super.visitInSubQueryPredicate(predicate);
     }
 
-    private void refuse(dev.hibernateae.internal.hibernate.EncryptedAttributeConverter<?> attribute) {
+    private void refuse(dev.hibernateae.internal.hibernate.EncryptedAttribute<?> attribute) {
         rewriter.refuseIfInTransition(attribute, "a value in a query translated by " + translator
                 + " (hibernate-ae rewrites such comparisons only with Hibernate's standard translator)");
     }

@@ -126,6 +126,7 @@ class KeyTablesSchemaGenerationTest {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.JAKARTA_JDBC_URL, url);
         settings.put(AvailableSettings.HBM2DDL_AUTO, action);
+        settings.putAll(KeyFixture.TRUSTED);
         settings.putAll(extra);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         try {

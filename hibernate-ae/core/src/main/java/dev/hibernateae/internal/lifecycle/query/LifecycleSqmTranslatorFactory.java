@@ -3,7 +3,7 @@ package dev.hibernateae.internal.lifecycle.query;
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
-import dev.hibernateae.internal.lifecycle.LifecycleSnapshot;
+import dev.hibernateae.internal.hibernate.ValueFormats;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import org.hibernate.boot.registry.selector.spi.StrategySelector;
@@ -26,14 +26,14 @@ import org.hibernate.sql.ast.tree.select.SelectStatement;
 
 /**
  * Installed by hibernate-ae in {@value QuerySettings#SEMANTIC_QUERY_TRANSLATOR}: translates HQL, JPQL and Criteria
- * statements with {@link TransitionAwareSqmTranslator}, so equality on attributes whose key is being rotated (or
- * whose column is being encrypted in place) matches every stored form. Outside any transition it adds nothing but
- * one volatile read per translation.
+ * statements with {@link LifecycleSqmTranslator}, so each statement's shape and the values bound into it come from
+ * one moment of the key lifecycle, and equality on attributes stored in more than one form (a key rotation, a
+ * plaintext window) matches every form. Outside any transition it adds one volatile read per translation.
  *
  * <p>An application's own factory in that setting is kept (moved to {@link #DELEGATE}) and used; since it cannot be
  * extended, its statements are checked instead, and a comparison of an attribute in transition is refused.
  */
-public final class TransitionAwareSqmTranslatorFactory implements SqmTranslatorFactory {
+public final class LifecycleSqmTranslatorFactory implements SqmTranslatorFactory {
     /** Where hibernate-ae keeps an application's own {@value QuerySettings#SEMANTIC_QUERY_TRANSLATOR}. */
     public static final String DELEGATE = EncryptionSettings.PREFIX + "internal.lifecycle_wrapped_sqm_translator";
 
@@ -50,13 +50,13 @@ public final class TransitionAwareSqmTranslatorFactory implements SqmTranslatorF
             QueryParameterBindings domainParameterBindings, LoadQueryInfluencers loadQueryInfluencers,
             SqlAstCreationContext creationContext, boolean deduplicateSelectionItems) {
         Wiring w = wiring(creationContext);
-        LifecycleSnapshot state = state(w);
+        ValueFormats state = w.runtime().formats();
         if (w.own() != null) {
             return checked(w.own().createSelectTranslator(statement, queryOptions, domainParameterXref,
                     domainParameterBindings, loadQueryInfluencers, creationContext, deduplicateSelectionItems),
                     w, state);
         }
-        return new TransitionAwareSqmTranslator<>(statement, queryOptions, domainParameterXref,
+        return new LifecycleSqmTranslator<>(statement, queryOptions, domainParameterXref,
                 domainParameterBindings, loadQueryInfluencers, creationContext, deduplicateSelectionItems,
                 w.runtime(), state);
     }
@@ -67,28 +67,23 @@ public final class TransitionAwareSqmTranslatorFactory implements SqmTranslatorF
             QueryParameterBindings domainParameterBindings, LoadQueryInfluencers loadQueryInfluencers,
             SqlAstCreationContext creationContext) {
         Wiring w = wiring(creationContext);
-        LifecycleSnapshot state = state(w);
+        ValueFormats state = w.runtime().formats();
         if (w.own() != null) {
             return checked(w.own().createMutationTranslator(statement, queryOptions, domainParameterXref,
                     domainParameterBindings, loadQueryInfluencers, creationContext), w, state);
         }
-        return new TransitionAwareSqmTranslator<MutationStatement>(statement, queryOptions, domainParameterXref,
+        return new LifecycleSqmTranslator<MutationStatement>(statement, queryOptions, domainParameterXref,
                 domainParameterBindings, loadQueryInfluencers, creationContext, false, w.runtime(), state);
-    }
-
-    private static LifecycleSnapshot state(Wiring w) {
-        return w.runtime() == null || w.runtime().attributes().isEmpty() ? LifecycleSnapshot.EMPTY
-                : w.runtime().lifecycleState();
     }
 
     /** Wraps a translator of the application's own factory so that its result is checked before it is used. */
     @SuppressWarnings("unchecked")
     private static <T extends Statement, S extends SqmTranslator<T>> S checked(S translator, Wiring w,
-            LifecycleSnapshot state) {
-        if (state.isEmpty()) {
+            ValueFormats state) {
+        if (w.runtime() == null || w.runtime().attributes().isEmpty()) {
             return translator;
         }
-        TransitionQueryCheck check = new TransitionQueryCheck(new EqualityRewriter(w.runtime(), state),
+        TransitionQueryCheck check = new TransitionQueryCheck(new EqualityRewriter(state),
                 w.own().getClass().getName());
         return (S) Proxy.newProxyInstance(SqmTranslator.class.getClassLoader(), new Class<?>[] {SqmTranslator.class},
                 (proxy, method, args) -> {
@@ -133,7 +128,7 @@ public final class TransitionAwareSqmTranslatorFactory implements SqmTranslatorF
                         + QuerySettings.SEMANTIC_QUERY_TRANSLATOR + " (hibernate-ae wraps it to match encrypted "
                         + "values during key rotations): " + e.getMessage() + "; fix or remove that setting", e);
             }
-            if (resolved instanceof TransitionAwareSqmTranslatorFactory) {
+            if (resolved instanceof LifecycleSqmTranslatorFactory) {
                 resolved = null;
             }
         }

@@ -1,11 +1,10 @@
-package dev.hibernateae.internal.hibernate;
+package dev.hibernateae.internal.boot;
 
 import dev.hibernateae.internal.guard.QueryGuardInstaller;
+import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.KeyHierarchy;
-import dev.hibernateae.internal.lifecycle.LifecycleSettings;
-import dev.hibernateae.internal.lifecycle.LifecycleWatcher;
-import dev.hibernateae.internal.lifecycle.query.TransitionAwareQueriesInstaller;
+import dev.hibernateae.internal.lifecycle.query.LifecycleQueriesInstaller;
 import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceInitiator;
@@ -16,14 +15,16 @@ import org.hibernate.service.spi.ServiceRegistryImplementor;
 
 /**
  * Found by Hibernate through {@code META-INF/services}: registers the {@link EncryptionRuntime} of each service
- * registry, so adding the jar and annotating attributes is all a user does.
+ * registry, so adding the jar and annotating attributes is all a user does. The one place that wires the layers
+ * together (the Hibernate binding, the key hierarchy, the query stage); the key lifecycle joins them when the
+ * session factory is built ({@code LifecycleIntegrator}).
  */
 public final class EncryptionServiceContributor implements ServiceContributor {
 
     @Override
     public void contribute(StandardServiceRegistryBuilder builder) {
         // First, so that the query guard (which wraps whatever translator is set) wraps this one.
-        TransitionAwareQueriesInstaller.install(builder);
+        LifecycleQueriesInstaller.install(builder);
         QueryGuardInstaller.install(builder);
         builder.addInitiator(new StandardServiceInitiator<EncryptionRuntime>() {
             @Override
@@ -41,9 +42,7 @@ public final class EncryptionServiceContributor implements ServiceContributor {
                         .connections(ConnectionSource.of(registry.requireService(JdbcServices.class)
                                 .getBootstrapJdbcConnectionAccess()))
                         .build()
-                        .keyRing(), new LifecycleWatcher(
-                        () -> ConnectionSource.of(registry.requireService(JdbcServices.class)
-                                .getBootstrapJdbcConnectionAccess()), LifecycleSettings.pollInterval(copy)));
+                        .keyRing());
             }
         });
     }
