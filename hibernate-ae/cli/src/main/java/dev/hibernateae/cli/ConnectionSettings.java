@@ -31,6 +31,9 @@ final class ConnectionSettings {
             Option.value("keystore-password-env", "VARIABLE", "environment variable holding the keystore password "
                     + "(default HAE_KEYSTORE_PASSWORD)"),
             Option.value("keystore-password-file", "FILE", "file holding the keystore password"),
+            Option.value("trusted-key-paths", "PATHS", "comma-separated column master key paths to trust (keystore "
+                    + "aliases, key URLs; env HAE_TRUSTED_KEY_PATHS, or hibernate.ae.trusted_master_key_paths in the "
+                    + "--config file)"),
             Option.repeated("set", "KEY=VALUE", "any hibernate.ae.* setting (providers, trusted paths...)"),
             Option.flag("help", "this help"));
 
@@ -86,6 +89,10 @@ final class ConnectionSettings {
                 settings.remove(EncryptionSettings.KEYSTORE_PASSWORD_ENV);
                 settings.put(EncryptionSettings.KEYSTORE_PASSWORD, value);
             }
+        }
+        String trusted = first(arguments.value("trusted-key-paths"), env.get("HAE_TRUSTED_KEY_PATHS"));
+        if (trusted != null) {
+            settings.put(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, trusted);
         }
         for (String assignment : arguments.all("set")) {
             int equals = assignment.indexOf('=');

@@ -1,5 +1,6 @@
 package dev.hibernateae.cli;
 
+import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.lifecycle.KeyLifecycle;
 import java.io.PrintStream;
 import java.util.Map;
@@ -21,11 +22,26 @@ final class Context {
 
     /** The lifecycle API over the configured database and key store, created on first use. */
     KeyLifecycle lifecycle() {
+        return lifecycle(null);
+    }
+
+    /**
+     * The lifecycle API, trusting {@code keyPath} as well as the configured master key paths: the path of a column
+     * master key the command itself was asked to create.
+     */
+    KeyLifecycle lifecycle(String keyPath) {
         if (lifecycle == null) {
             ConnectionSettings settings = ConnectionSettings.resolve(arguments, env);
+            Map<String, Object> all = new java.util.HashMap<>(settings.settings);
+            if (keyPath != null && !Boolean.parseBoolean(String.valueOf(all.get(
+                    EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH)))) {
+                Object trusted = all.get(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS);
+                all.put(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS,
+                        trusted == null || trusted.toString().isBlank() ? keyPath : trusted + "," + keyPath);
+            }
             lifecycle = KeyLifecycle.builder()
                     .dataSource(new DriverDataSource(settings.url, settings.user, settings.password))
-                    .settings(settings.settings)
+                    .settings(all)
                     .build();
             // The key and lifecycle tables, when missing (CREATE TABLE IF NOT EXISTS; no DDL when present).
             lifecycle.createTables();

@@ -23,7 +23,9 @@ final class CreateCmkCommand implements Command {
     @Override
     public String description() {
         return "Records column master key NAME: the key itself stays in its key store (for MSSQL_JAVA_KEYSTORE the key\n"
-                + "path is the keystore alias). Its metadata is signed with the key, so the key store must hold it.";
+                + "path is the keystore alias). Its metadata is signed with the key, so the key store must hold it.\n"
+                + "Other commands use it only once its path is trusted (--trusted-key-paths, or\n"
+                + "hibernate.ae.trusted_master_key_paths in the applications' settings and the --config file).";
     }
 
     @Override
@@ -37,8 +39,9 @@ final class CreateCmkCommand implements Command {
     public int run(Arguments arguments, Context context) {
         String name = Commands.single(arguments, "a column master key NAME");
         String provider = arguments.value("provider") == null ? "MSSQL_JAVA_KEYSTORE" : arguments.value("provider");
-        ColumnMasterKeyInfo key = context.lifecycle().administration().createColumnMasterKey(name, provider,
-                arguments.required("key-path"), arguments.flag("enclave"));
+        String keyPath = arguments.required("key-path");
+        ColumnMasterKeyInfo key = context.lifecycle(keyPath).administration().createColumnMasterKey(name, provider,
+                keyPath, arguments.flag("enclave"));
         context.out.println("Created column master key '" + key.name() + "' (provider " + key.providerName()
                 + ", key path '" + key.keyPath() + "')");
         return ExitCodes.OK;

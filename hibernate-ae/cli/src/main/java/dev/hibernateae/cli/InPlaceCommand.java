@@ -78,12 +78,15 @@ final class InPlaceCommand implements Command {
                 ? "Encrypts the plaintext of columns that were changed to a binary type holding their values' UTF-8\n"
                         + "text (see docs/lifecycle.md for each database's ALTER TABLE), under key name NAME, exactly\n"
                         + "as the @Encrypted attribute writes them: give the attribute's type and Java type, and its\n"
-                        + "@Column length, precision and scale. Applications with @Encrypted read plaintext and cells\n"
-                        + "while it runs (they see the announcement), and write cells. Resumable and verified."
+                        + "@Column length, precision and scale. Applications with @Encrypted whose setting\n"
+                        + "hibernate.ae.lifecycle.encrypting_columns names the columns read plaintext and cells while it\n"
+                        + "runs (they see the announcement), and write cells; others refuse the plaintext. Resumable and\n"
+                        + "verified."
                 : "Decrypts the cells of columns back into their values' UTF-8 text, which the column type change\n"
-                        + "back reads (see docs/lifecycle.md). Applications switch to writing plaintext when they see\n"
-                        + "the announcement. When done, change the columns' types back, deploy without @Encrypted,\n"
-                        + "then run decrypt-column --forget for the columns.";
+                        + "back reads (see docs/lifecycle.md). Applications whose setting\n"
+                        + "hibernate.ae.lifecycle.decrypting_columns names the columns first read and match both forms,\n"
+                        + "then switch to writing plaintext; others write nothing there. When done, change the columns'\n"
+                        + "types back, deploy without @Encrypted, then run decrypt-column --forget for the columns.";
     }
 
     @Override
@@ -128,7 +131,9 @@ final class InPlaceCommand implements Command {
         if (encrypt && arguments.flag("announce-only")) {
             context.lifecycle().announceEncryptionInPlace(keyName, columns);
             context.out.println("Announced: " + refs + " are being encrypted in place under key name '" + keyName
-                    + "'. Deploy the application with @Encrypted, then run this command without --announce-only");
+                    + "'. Deploy the application with @Encrypted and hibernate.ae.lifecycle.encrypting_columns="
+                    + refs.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(","))
+                    + ", then run this command without --announce-only");
             return ExitCodes.OK;
         }
         AtomicBoolean cancelled = new AtomicBoolean();

@@ -24,7 +24,13 @@ final class StatusCommand implements Command {
     public String description() {
         return "Shows which key names are rotating or rotated, which columns are being encrypted or decrypted in\n"
                 + "place, and the partitions of jobs that have not finished (rows done, workers holding them).\n"
-                + "Exits 0 when nothing is in progress, 3 when something is.";
+                + "A record whose authentication tag does not verify is marked NOT AUTHENTIC.\n"
+                + "Exits 0 when nothing is in progress and every record is authentic, 3 otherwise.";
+    }
+
+    /** Applications ignore a record whose tag does not verify, and refuse the attributes it concerns. */
+    private static String trust(boolean authentic) {
+        return authentic ? "" : "  NOT AUTHENTIC: applications refuse it (altered or forged; restore it)";
     }
 
     @Override
@@ -39,12 +45,15 @@ final class StatusCommand implements Command {
         context.out.println("Key rotations (" + status.rotations().size() + "):");
         for (LifecycleStatus.Rotation r : status.rotations()) {
             context.out.println("  " + r.keyName() + ": " + r.sourceKey() + " -> " + r.targetKey() + "  " + r.phase()
-                    + " since " + r.changedAt());
+                    + " since " + r.changedAt() + trust(r.authentic()));
         }
-        context.out.println("Columns in transition (" + status.transitions().size() + "):");
-        for (LifecycleStatus.Transition t : status.transitions()) {
+        List<LifecycleStatus.Transition> transitions = status.transitions().stream()
+                .filter(t -> !t.phase().equals("FORGOTTEN")).toList();
+        context.out.println("Columns in transition (" + transitions.size() + "):");
+        for (LifecycleStatus.Transition t : transitions) {
             context.out.println("  " + t.table() + "." + t.column() + ": " + t.direction() + " under key name "
-                    + t.keyName() + " (" + t.type() + ")  " + t.phase() + " since " + t.changedAt());
+                    + t.keyName() + " (" + t.type() + ")  " + t.phase() + " since " + t.changedAt()
+                    + trust(t.authentic()));
         }
         context.out.println("Unfinished jobs (" + status.jobs().size() + "):");
         for (LifecycleStatus.Job job : status.jobs()) {

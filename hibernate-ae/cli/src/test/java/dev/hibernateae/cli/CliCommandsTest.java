@@ -48,7 +48,7 @@ class CliCommandsTest {
         Files.copy(Path.of(System.getProperty("ae.vectors.dir"), "cmk-keystore.p12"), keystore,
                 StandardCopyOption.REPLACE_EXISTING);
         env = Map.of("HAE_KEYSTORE_PASSWORD", "changeit");
-        common = List.of("--url", url, "--keystore", keystore.toString());
+        common = List.of("--url", url, "--keystore", keystore.toString(), "--trusted-key-paths", "cmk1,cmk2");
     }
 
     private CliRun run(String... args) {
@@ -221,7 +221,8 @@ class CliCommandsTest {
 
     private CellKey cellKey(String name) {
         return KeyHierarchy.builder().settings(Map.of(dev.hibernateae.api.EncryptionSettings.KEYSTORE_LOCATION,
-                keystore.toString(), dev.hibernateae.api.EncryptionSettings.KEYSTORE_PASSWORD, "changeit"))
+                keystore.toString(), dev.hibernateae.api.EncryptionSettings.KEYSTORE_PASSWORD, "changeit",
+                dev.hibernateae.api.EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, "cmk1,cmk2"))
                 .connections(this::connect).build().keyRing().cellKey(name);
     }
 

@@ -53,7 +53,7 @@ class CrashRecoveryTest {
             Path keystore = directory.resolve("keystore.p12");
             Files.copy(Path.of(System.getProperty("ae.vectors.dir"), "cmk-keystore.p12"), keystore);
             Map<String, Object> settings = Map.of(EncryptionSettings.KEYSTORE_LOCATION, keystore.toString(),
-                    EncryptionSettings.KEYSTORE_PASSWORD, "changeit");
+                    EncryptionSettings.KEYSTORE_PASSWORD, "changeit", EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, "cmk1");
             KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(DriverManagerDataSource.of(db))
                     .settings(settings).build();
             lifecycle.createTables();
@@ -200,6 +200,7 @@ class CrashRecoveryTest {
         builder.environment().put("HAE_URL", db.url());
         builder.environment().put("HAE_USER", db.user());
         builder.environment().put("HAE_KEYSTORE_PASSWORD", "changeit");
+        builder.environment().put("HAE_TRUSTED_KEY_PATHS", "cmk1");
         File log = directory.resolve("run-" + run + ".log").toFile();
         builder.redirectErrorStream(true).redirectOutput(log);
         return builder.start();

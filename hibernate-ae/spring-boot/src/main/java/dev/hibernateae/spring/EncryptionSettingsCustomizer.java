@@ -41,6 +41,19 @@ public final class EncryptionSettingsCustomizer implements HibernatePropertiesCu
             put(settings, EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, "trusted-master-key-paths",
                     String.join(",", properties.getTrustedMasterKeyPaths()));
         }
+        put(settings, EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH, "trust-any-master-key-path",
+                properties.getTrustAnyMasterKeyPath());
+        HibernateAeProperties.Lifecycle lifecycle = properties.getLifecycle();
+        put(settings, EncryptionSettings.LIFECYCLE_POLL_INTERVAL, "lifecycle.poll-interval",
+                lifecycle.getPollInterval());
+        if (!lifecycle.getEncryptingColumns().isEmpty()) {
+            put(settings, EncryptionSettings.LIFECYCLE_ENCRYPTING_COLUMNS, "lifecycle.encrypting-columns",
+                    String.join(",", lifecycle.getEncryptingColumns()));
+        }
+        if (!lifecycle.getDecryptingColumns().isEmpty()) {
+            put(settings, EncryptionSettings.LIFECYCLE_DECRYPTING_COLUMNS, "lifecycle.decrypting-columns",
+                    String.join(",", lifecycle.getDecryptingColumns()));
+        }
         if (properties.getUnreadableAttributes() != null) {
             put(settings, EncryptionSettings.UNREADABLE_ATTRIBUTES, "unreadable-attributes",
                     properties.getUnreadableAttributes().name().toLowerCase(Locale.ROOT));

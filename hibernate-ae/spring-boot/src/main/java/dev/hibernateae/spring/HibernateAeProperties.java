@@ -21,6 +21,7 @@ public class HibernateAeProperties {
     private final KeyTables keyTables = new KeyTables();
     private final AzureKeyVault azureKeyVault = new AzureKeyVault();
     private final Repositories repositories = new Repositories();
+    private final Lifecycle lifecycle = new Lifecycle();
 
     /**
      * How long an unwrapped column encryption key stays cached (such as 2h or PT2H); 0 disables caching. Default two
@@ -29,10 +30,17 @@ public class HibernateAeProperties {
     private Duration keyCacheTtl;
 
     /**
-     * Column master key paths this application trusts. When set, a column encryption key wrapped by a master key
-     * whose path is not listed is refused. Compared case-insensitively.
+     * Column master key paths this application trusts (keystore aliases, Azure Key Vault key URLs), compared
+     * case-insensitively. A master key row with another path is refused before any key store is asked. Required
+     * unless trust-any-master-key-path is true.
      */
     private List<String> trustedMasterKeyPaths = new ArrayList<>();
+
+    /**
+     * Use any column master key path the key tables name instead of listing them; logs a warning. Only where the
+     * key tables are as trusted as the application: whoever writes them can then choose the key. Default false.
+     */
+    private Boolean trustAnyMasterKeyPath;
 
     /**
      * Class names of column master key providers to register, besides the provider beans of the application context
@@ -60,6 +68,18 @@ public class HibernateAeProperties {
 
     public Repositories getRepositories() {
         return repositories;
+    }
+
+    public Lifecycle getLifecycle() {
+        return lifecycle;
+    }
+
+    public Boolean getTrustAnyMasterKeyPath() {
+        return trustAnyMasterKeyPath;
+    }
+
+    public void setTrustAnyMasterKeyPath(Boolean trustAnyMasterKeyPath) {
+        this.trustAnyMasterKeyPath = trustAnyMasterKeyPath;
     }
 
     public Duration getKeyCacheTtl() {
@@ -100,6 +120,47 @@ public class HibernateAeProperties {
         FAIL,
         /** Load the attribute as null; flushes then never overwrite the ciphertext this client could not read. */
         NULL
+    }
+
+    /** How this application follows key rotations and columns moving between plaintext and cells. */
+    public static class Lifecycle {
+        /**
+         * How often the key lifecycle tables are read (such as 10s or PT10S); 0 reads them once. Default 10 seconds.
+         */
+        private Duration pollInterval;
+
+        /**
+         * Columns (table.column) whose plaintext this application reads while an authenticated encryption in place
+         * runs on them. Remove each once its encryption completed.
+         */
+        private List<String> encryptingColumns = new ArrayList<>();
+
+        /** Columns (table.column) this application writes as plaintext once their decryption back is announced. */
+        private List<String> decryptingColumns = new ArrayList<>();
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        public List<String> getEncryptingColumns() {
+            return encryptingColumns;
+        }
+
+        public void setEncryptingColumns(List<String> encryptingColumns) {
+            this.encryptingColumns = encryptingColumns;
+        }
+
+        public List<String> getDecryptingColumns() {
+            return decryptingColumns;
+        }
+
+        public void setDecryptingColumns(List<String> decryptingColumns) {
+            this.decryptingColumns = decryptingColumns;
+        }
     }
 
     /** The MSSQL_JAVA_KEYSTORE provider: column master keys in a PKCS12 or JKS file made with keytool. */

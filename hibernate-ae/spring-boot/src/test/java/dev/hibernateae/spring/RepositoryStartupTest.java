@@ -41,7 +41,7 @@ class RepositoryStartupTest {
                     HibernateAeAutoConfiguration.class))
             .withUserConfiguration(ApplicationWithABadRepository.class)
             .withPropertyValues("spring.datasource.url=jdbc:h2:mem:bad-repository;DB_CLOSE_DELAY=-1",
-                    "spring.jpa.hibernate.ddl-auto=create-drop");
+                    "spring.jpa.hibernate.ddl-auto=create-drop", "hibernate-ae.trusted-master-key-paths=cmk1");
 
     @Test
     void startupFailsWithTheGuardsMessageAndSpringBootReportsIt() {

@@ -42,7 +42,8 @@ class SpringJpaPropertiesTest {
                 .withPropertyValues("spring.datasource.url=jdbc:h2:mem:jpa-properties;DB_CLOSE_DELAY=-1",
                         "spring.jpa.hibernate.ddl-auto=create-drop",
                         "spring.jpa.properties.hibernate.ae.keystore.location=${ae.vectors.dir}/cmk-keystore.p12",
-                        "spring.jpa.properties.hibernate.ae.keystore.password=changeit")
+                        "spring.jpa.properties.hibernate.ae.keystore.password=changeit",
+                        "spring.jpa.properties.hibernate.ae.trusted_master_key_paths=cmk1,bean-key")
                 .run(context -> {
                     EntityManagerFactory factory = context.getBean(EntityManagerFactory.class);
                     assertEquals(System.getProperty("ae.vectors.dir") + "/cmk-keystore.p12",

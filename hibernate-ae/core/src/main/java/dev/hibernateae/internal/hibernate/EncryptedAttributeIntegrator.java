@@ -1,5 +1,6 @@
 package dev.hibernateae.internal.hibernate;
 
+import dev.hibernateae.internal.keys.TrustedMasterKeyPaths;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.boot.Metadata;
@@ -37,8 +38,9 @@ public final class EncryptedAttributeIntegrator implements Integrator {
         }
         runtime.replaceAttributes(columns.stream().map(EncryptedColumn::converter).toList());
         new EncryptedColumnValidator(sessionFactory).validate(columns);
-        if (!columns.isEmpty()) {
-            // Fail fast on the key settings (trusted master key paths, key store): built now, used later.
+        if (!columns.isEmpty() && runtime.keysFromDatabase()) {
+            // Fail fast on the key settings (trusted master key paths, key store): checked and built now, used later.
+            TrustedMasterKeyPaths.fromSettings(runtime.settings()).requireConfigured();
             runtime.keyRing();
         }
     }

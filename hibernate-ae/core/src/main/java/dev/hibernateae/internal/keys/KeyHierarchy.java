@@ -33,6 +33,7 @@ public final class KeyHierarchy {
                 "a ConnectionSource is required to reach the key tables"));
         TrustedMasterKeyPaths trusted = builder.trustedPaths != null ? builder.trustedPaths
                 : TrustedMasterKeyPaths.fromSettings(builder.settings);
+        trusted.warnIfTrustingAny();
         this.unwrapper = new ColumnKeyUnwrapper(new MasterKeyVerifier(providers, trusted));
         Duration ttl = builder.ttl != null ? builder.ttl : KeyCacheTtl.fromSettings(builder.settings);
         this.keyRing = new CachingKeyRing(new CatalogKeyLoader(catalog, unwrapper), ttl, builder.nanoClock);

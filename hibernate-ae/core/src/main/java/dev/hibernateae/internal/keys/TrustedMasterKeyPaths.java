@@ -19,6 +19,7 @@ import java.util.Set;
 public final class TrustedMasterKeyPaths {
     private static final System.Logger LOG = System.getLogger(TrustedMasterKeyPaths.class.getName());
     private static final TrustedMasterKeyPaths ANY = new TrustedMasterKeyPaths(null);
+    private static final TrustedMasterKeyPaths UNCONFIGURED = new TrustedMasterKeyPaths(Set.of());
 
     /** Lower-cased paths, or {@code null} for "trust every path". */
     private final Set<String> paths;
@@ -45,9 +46,10 @@ public final class TrustedMasterKeyPaths {
 
     /**
      * Reads {@link EncryptionSettings#TRUSTED_MASTER_KEY_PATHS} (a comma-separated string or a collection), or
-     * {@link EncryptionSettings#TRUST_ANY_MASTER_KEY_PATH}; logs a warning when the latter trusts every path.
+     * {@link EncryptionSettings#TRUST_ANY_MASTER_KEY_PATH}. With neither, the result trusts nothing and every check
+     * fails with the error of {@link #requireConfigured()}, so tools that never use a key (listing keys) still work.
      *
-     * @throws ColumnMasterKeyException when neither is set, or both are, saying what to configure
+     * @throws ColumnMasterKeyException when both are set
      */
     public static TrustedMasterKeyPaths fromSettings(Map<String, ?> settings) {
         Set<String> paths = SettingLists.items(settings, EncryptionSettings.TRUSTED_MASTER_KEY_PATHS);
@@ -58,13 +60,18 @@ public final class TrustedMasterKeyPaths {
                     + EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH);
         }
         if (any) {
-            LOG.log(System.Logger.Level.WARNING, EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH + " is true: this "
-                    + "application uses any column master key path the key tables name, so whoever can write those "
-                    + "tables can make it encrypt under a key of their own. List your key paths in "
-                    + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " instead");
             return ANY;
         }
-        if (paths.isEmpty()) {
+        return paths.isEmpty() ? UNCONFIGURED : only(paths);
+    }
+
+    /**
+     * This object, once it says which paths are trusted.
+     *
+     * @throws ColumnMasterKeyException when neither setting was given, saying what to configure
+     */
+    public TrustedMasterKeyPaths requireConfigured() {
+        if (this == UNCONFIGURED) {
             throw new ColumnMasterKeyException("hibernate-ae needs the column master key paths this application "
                     + "trusts: set " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " to them, comma-separated (for "
                     + "MSSQL_JAVA_KEYSTORE the keystore alias, for AZURE_KEY_VAULT the key URL; hibernate-ae-cli "
@@ -72,10 +79,26 @@ public final class TrustedMasterKeyPaths {
                     + "before any key store is asked. To use any path the key tables name (only where they are as "
                     + "trusted as the application), set " + EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH + "=true");
         }
-        return only(paths);
+        return this;
     }
 
+    /** Logs, once per caller that builds a key hierarchy, that every path is trusted; nothing otherwise. */
+    public void warnIfTrustingAny() {
+        if (this == ANY) {
+            LOG.log(System.Logger.Level.WARNING, EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH + " is true: this "
+                    + "application uses any column master key path the key tables name, so whoever can write those "
+                    + "tables can make it encrypt under a key of their own. List your key paths in "
+                    + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " instead");
+        }
+    }
+
+    /**
+     * Whether master keys at {@code keyPath} may be used.
+     *
+     * @throws ColumnMasterKeyException when no path was configured at all ({@link #requireConfigured()})
+     */
     public boolean isTrusted(String keyPath) {
+        requireConfigured();
         return paths == null || (keyPath != null && paths.contains(normalize(keyPath)));
     }
 
@@ -90,6 +113,7 @@ public final class TrustedMasterKeyPaths {
 
     @Override
     public String toString() {
-        return paths == null ? "TrustedMasterKeyPaths[any]" : "TrustedMasterKeyPaths" + paths;
+        return this == UNCONFIGURED ? "TrustedMasterKeyPaths[not configured]"
+                : paths == null ? "TrustedMasterKeyPaths[any]" : "TrustedMasterKeyPaths" + paths;
     }
 }

@@ -1,10 +1,15 @@
 package dev.hibernateae.internal.hibernate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.hibernate.model.CachedPatient;
+import dev.hibernateae.internal.lifecycle.ColumnTransition;
+import dev.hibernateae.internal.lifecycle.LifecycleTestSupport;
 import dev.hibernateae.testing.StaticKeyRing;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.TestSessionFactories;
@@ -66,6 +71,51 @@ class SecondLevelCacheTest {
             for (String secret : new String[] {SSN, DIAGNOSIS, PHONE}) {
                 assertFalse(contains(everything, secret), "no plaintext of an encrypted attribute in the cache");
             }
+        } finally {
+            cacheManager.close();
+        }
+    }
+
+    @Test
+    void whileAColumnIsDecryptedBackTheDatabaseGetsPlaintextButTheCacheStillHoldsCells() throws IOException {
+        CacheManager cacheManager = Caching.getCachingProvider(
+                "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider")
+                .getCacheManager(URI.create("hibernate-ae-test-" + System.nanoTime()), getClass().getClassLoader());
+        StaticKeyRing keys = StaticKeyRing.withRandomKeys("cek1");
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("hibernate.cache.use_second_level_cache", "true");
+        settings.put("hibernate.cache.region.factory_class", "jcache");
+        settings.put("hibernate.javax.cache.cache_manager", cacheManager);
+        settings.put("hibernate.javax.cache.missing_cache_strategy", "create");
+        settings.put("hibernate.generate_statistics", "true");
+        settings.put(EncryptionSettings.LIFECYCLE_POLL_INTERVAL, "PT1H");
+        settings.put(EncryptionSettings.LIFECYCLE_DECRYPTING_COLUMNS, "CachedPatient.ssn");
+        try (TestDatabase.Instance db = TestDatabase.H2.create();
+                SessionFactory sf = TestSessionFactories.build(db, keys, settings, CachedPatient.class)) {
+            LifecycleTestSupport.transition(keys, db, "CachedPatient", "ssn", ColumnTransition.Direction.DECRYPT,
+                    "cek1", EncryptionType.DETERMINISTIC, ColumnTransition.Phase.RUNNING);
+            LifecycleTestSupport.poll(sf);
+            sf.inTransaction(s -> {
+                CachedPatient p = new CachedPatient();
+                p.id = 2L;
+                p.ssn = SSN;
+                p.diagnosis = DIAGNOSIS;
+                p.lastName = PLAIN;
+                s.persist(p);
+            });
+            assertArrayEquals(SSN.getBytes(StandardCharsets.UTF_8),
+                    LifecycleTestSupport.stored(db, "CachedPatient", "ssn", "id = ?", 2L),
+                    "the configured decryption back writes the column's plaintext");
+            sf.getCache().evictAllRegions();
+            sf.inTransaction(s -> s.find(CachedPatient.class, 2L));
+            long hitsBefore = sf.getStatistics().getSecondLevelCacheHitCount();
+            assertEquals(SSN, sf.fromTransaction(s -> s.find(CachedPatient.class, 2L)).ssn);
+            assertTrue(sf.getStatistics().getSecondLevelCacheHitCount() > hitsBefore, "second read is a cache hit");
+
+            byte[] everything = serializedCacheContents(cacheManager);
+            assertTrue(contains(everything, PLAIN), "control: the plain attribute is visible in the cache dump");
+            assertFalse(contains(everything, SSN), "the cache holds a cell of the value, not the plaintext");
+            assertFalse(contains(everything, DIAGNOSIS));
         } finally {
             cacheManager.close();
         }

@@ -41,8 +41,9 @@ class KeySettingsTest {
 
     @Test
     void withoutTheSettingNoMasterKeyPathIsTrustedAndTheErrorSaysWhatToConfigure() {
-        ColumnMasterKeyException missing = assertThrows(ColumnMasterKeyException.class,
-                () -> TrustedMasterKeyPaths.fromSettings(Map.of()));
+        TrustedMasterKeyPaths none = TrustedMasterKeyPaths.fromSettings(Map.of());
+        assertThrows(ColumnMasterKeyException.class, () -> none.isTrusted("anything"));
+        ColumnMasterKeyException missing = assertThrows(ColumnMasterKeyException.class, none::requireConfigured);
         assertTrue(missing.getMessage().contains(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS), missing.getMessage());
         assertTrue(missing.getMessage().contains(EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH), missing.getMessage());
     }

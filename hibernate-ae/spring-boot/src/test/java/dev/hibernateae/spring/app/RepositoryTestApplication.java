@@ -4,6 +4,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.azure.testing.LocalKeyVault;
 import dev.hibernateae.azure.testing.TestCertificate;
 import dev.hibernateae.spring.azure.AzureKeyVaultProviderBuilderCustomizer;
@@ -15,6 +16,7 @@ import org.hibernate.SessionFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -45,6 +47,16 @@ public class RepositoryTestApplication {
         return builder -> builder.httpClient(vault.httpClient())
                 .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(20))))
                 .disableChallengeResourceVerification();
+    }
+
+    /**
+     * The application trusts its two master key paths: the keystore alias, and the local vault's key, whose URL
+     * (and port) is known only once the vault runs.
+     */
+    @Bean
+    HibernatePropertiesCustomizer trustedMasterKeyPaths(LocalKeyVault vault) {
+        return settings -> settings.put(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS,
+                "cmk1," + vault.keyUrl(VAULT_KEY));
     }
 
     /** Creates the keys once the key tables exist, before any test writes an encrypted attribute. */
