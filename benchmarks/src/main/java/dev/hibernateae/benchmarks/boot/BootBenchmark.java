@@ -1,5 +1,6 @@
 package dev.hibernateae.benchmarks.boot;
 
+import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.benchmarks.support.Alternation;
 import dev.hibernateae.benchmarks.support.SessionFactories;
 import java.util.HashMap;
@@ -78,6 +79,7 @@ public class BootBenchmark {
         settings.put("hibernate.dialect", "org.hibernate.dialect.H2Dialect");
         settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         settings.put("hibernate.hbm2ddl.auto", "none");
+        settings.put(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, "cmk1");
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         MetadataSources sources = new MetadataSources(registry);
         entities.forEach(sources::addAnnotatedClass);

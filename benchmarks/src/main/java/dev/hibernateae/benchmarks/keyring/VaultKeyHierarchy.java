@@ -1,6 +1,7 @@
 package dev.hibernateae.benchmarks.keyring;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.azure.AzureKeyVaultProvider;
 import dev.hibernateae.azure.testing.LocalKeyVault;
 import dev.hibernateae.internal.keys.ConnectionSource;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -31,6 +33,7 @@ final class VaultKeyHierarchy implements AutoCloseable {
     private final JdbcDataSource dataSource;
     private final AzureKeyVaultProvider provider;
     private final List<String> encryptionKeys = new ArrayList<>();
+    private final Map<String, Object> trusted;
 
     VaultKeyHierarchy(int encryptionKeyCount) {
         vault = LocalKeyVault.start();
@@ -42,8 +45,9 @@ final class VaultKeyHierarchy implements AutoCloseable {
                     + ";DB_CLOSE_DELAY=-1");
             createKeyTables();
             provider = vault.providerBuilder().build();
+            trusted = Map.of(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, masterKeyUrl);
             ColumnKeyAdministration admin = ColumnKeyAdministration.builder().dataSource(dataSource)
-                    .provider(provider).build();
+                    .settings(trusted).provider(provider).build();
             admin.createColumnMasterKey("cmk1", AzureKeyVaultProvider.NAME, masterKeyUrl, true);
             for (int i = 1; i <= encryptionKeyCount; i++) {
                 admin.createColumnEncryptionKey("cek" + i, "cmk1");
@@ -78,7 +82,7 @@ final class VaultKeyHierarchy implements AutoCloseable {
     }
 
     private KeyHierarchy newHierarchy(AzureKeyVaultProvider keyStore) {
-        return KeyHierarchy.builder().connections(ConnectionSource.of(dataSource)).provider(keyStore)
+        return KeyHierarchy.builder().settings(trusted).connections(ConnectionSource.of(dataSource)).provider(keyStore)
                 .serviceLoader(false).build();
     }
 

@@ -94,7 +94,8 @@ public final class ReencryptionBenchmark {
         String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try {
             Map<String, Object> settings = Map.of(EncryptionSettings.KEYSTORE_LOCATION, keystore.toString(),
-                    EncryptionSettings.KEYSTORE_PASSWORD, "changeit");
+                    EncryptionSettings.KEYSTORE_PASSWORD, "changeit", EncryptionSettings.TRUSTED_MASTER_KEY_PATHS,
+                    "cmk");
             DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, "");
             KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(dataSource).settings(settings).build();
             lifecycle.createTables();

@@ -58,6 +58,6 @@ public final class BenchmarkKeystore {
     /** The hibernate-ae settings of the {@code MSSQL_JAVA_KEYSTORE} provider for this keystore. */
     public Map<String, Object> settings() {
         return Map.of(EncryptionSettings.KEYSTORE_LOCATION, file.toString(),
-                EncryptionSettings.KEYSTORE_PASSWORD, password);
+                EncryptionSettings.KEYSTORE_PASSWORD, password, EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, ALIAS);
     }
 }
