@@ -32,6 +32,15 @@ final class JobFlags {
     }
 
     static List<ColumnRef> columns(Arguments arguments) {
+        List<ColumnRef> columns = columnsIfAny(arguments);
+        if (columns.isEmpty()) {
+            throw new UsageException("Give at least one --column TABLE.COLUMN");
+        }
+        return columns;
+    }
+
+    /** The --column flags, with their --key-columns; empty when none was given. */
+    static List<ColumnRef> columnsIfAny(Arguments arguments) {
         Map<String, List<String>> keys = new HashMap<>();
         for (String spec : arguments.all("key-columns")) {
             int equals = spec.indexOf('=');
@@ -45,9 +54,6 @@ final class JobFlags {
         for (String spec : arguments.all("column")) {
             ColumnRef column = ColumnRef.parse(spec);
             columns.add(keys.containsKey(column.table()) ? column.withKeyColumns(keys.get(column.table())) : column);
-        }
-        if (columns.isEmpty()) {
-            throw new UsageException("Give at least one --column TABLE.COLUMN");
         }
         return columns;
     }

@@ -18,7 +18,8 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command command : List.of(new CreateCmkCommand(), new CreateCekCommand(), new ListKeysCommand(),
+        for (Command command : List.of(new CreateCmkCommand(), new CreateCekCommand(), new DropCekCommand(),
+                new ListKeysCommand(),
                 new RotateCmkCommand(), new RotateCekCommand(), InPlaceCommand.encrypt(), InPlaceCommand.decrypt(),
                 new StatusCommand())) {
             COMMANDS.put(command.name(), command);

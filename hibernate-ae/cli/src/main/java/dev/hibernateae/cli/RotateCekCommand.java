@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code rotate-cek --key NAME --to KEY --column T.C ... [--create-target [--cmk CMK]]}. */
+/** {@code rotate-cek --key NAME --to KEY [--column T.C ...] [--create-target [--cmk CMK]]}. */
 final class RotateCekCommand implements Command {
     @Override
     public String name() {
@@ -22,18 +22,21 @@ final class RotateCekCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "--key NAME --to KEY --column TABLE.COLUMN [--column ...] [--create-target [--cmk CMK]] [job options]";
+        return "--key NAME --to KEY [--column TABLE.COLUMN ...] [--create-target [--cmk CMK]] [job options]";
     }
 
     @Override
     public String description() {
-        return "Re-encrypts every value of the given columns (all columns of attributes with @Encrypted(key = NAME))\n"
-                + "from the key NAME stands for now to column encryption key KEY, online:\n"
-                + "  1. announces the rotation; running applications see it within their poll interval and write with\n"
-                + "     KEY from then on, read cells of both keys, and match both in equality queries;\n"
-                + "  2. waits --wait, then re-encrypts in batches (each batch commits its checkpoint; a rerun resumes),\n"
-                + "     with compare-and-set updates that never overwrite an application's write;\n"
-                + "  3. walks the tables again to verify every value, then marks the rotation completed.\n"
+        return "Re-encrypts every value of the columns of key name NAME (those the applications registered in\n"
+                + "hae_encrypted_columns at startup, or the --column ones) from the key NAME stands for now to column\n"
+                + "encryption key KEY, online. Checks both keys and every table first, then:\n"
+                + "  1. announces the rotation; running applications see it within their poll interval and read and\n"
+                + "     match cells of both keys in equality queries, still writing the old key;\n"
+                + "  2. waits --wait, switches them to writing KEY, and waits --wait again;\n"
+                + "  3. re-encrypts in batches (each batch commits its checkpoint; a rerun resumes), with\n"
+                + "     compare-and-set updates that never overwrite an application's write;\n"
+                + "  4. walks the tables again to verify every value, then marks the rotation completed.\n"
+                + "Afterwards drop-cek removes the key rotated from.\n"
                 + "Several processes may run the same command at once: they share the tables' key-range partitions.";
     }
 
@@ -54,7 +57,7 @@ final class RotateCekCommand implements Command {
         Commands.noPositional(arguments);
         String keyName = arguments.required("key");
         String target = arguments.required("to");
-        List<ColumnRef> columns = JobFlags.columns(arguments);
+        List<ColumnRef> columns = JobFlags.columnsIfAny(arguments);
         AtomicBoolean cancelled = new AtomicBoolean();
         JobOptions options = JobFlags.options(arguments, context, cancelled);
         KeyLifecycle lifecycle = context.lifecycle();

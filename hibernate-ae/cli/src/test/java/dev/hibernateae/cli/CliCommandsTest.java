@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.crypto.CellCipher;
 import dev.hibernateae.internal.crypto.CellKey;
 import dev.hibernateae.internal.keys.KeyHierarchy;
+import dev.hibernateae.security.model.Citizen;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * cmk2): what it prints, what it changes, its exit codes, and that it never prints key bytes.
  */
 class CliCommandsTest {
-    private static final String[] COMMANDS = {"create-cmk", "create-cek", "list-keys", "rotate-cmk", "rotate-cek",
-            "encrypt-column", "decrypt-column", "status"};
+    private static final String[] COMMANDS = {"create-cmk", "create-cek", "drop-cek", "list-keys", "rotate-cmk",
+            "rotate-cek", "encrypt-column", "decrypt-column", "status"};
 
     @TempDir
     Path directory;
@@ -87,7 +92,8 @@ class CliCommandsTest {
         assertEquals(2, unknownOption.exitCode());
         assertTrue(unknownOption.err().contains("Unknown option --colour"), unknownOption.err());
         assertEquals(2, run("create-cek", "cek1").exitCode(), "--cmk is required");
-        assertEquals(2, run("rotate-cek", "--key", "cek1", "--to", "x").exitCode(), "no --column");
+        assertEquals(2, run("rotate-cek", "--key", "cek1").exitCode(), "no --to");
+        assertEquals(2, run("drop-cek").exitCode(), "no key name");
         assertEquals(2, run("encrypt-column", "--key", "cek1", "--column", "t.c", "--type", "sideways",
                 "--java-type", "string").exitCode());
         CliRun noDatabase = CliRun.of(env, List.of(), "list-keys");
@@ -165,6 +171,36 @@ class CliCommandsTest {
         assertEquals(3, incomplete.exitCode(), incomplete.toString());
         assertTrue(incomplete.err().contains("item row (7) column secret"), incomplete.err());
         assertEquals(3, run("status").exitCode());
+    }
+
+    @Test
+    void aRotationFindsTheColumnsTheApplicationRegisteredAndTheOldKeyIsThenDropped() throws SQLException {
+        keys();
+        ok("create-cek", "cek_cards", "--cmk", "cmk1");
+        Map<String, Object> settings = Map.of("hibernate.connection.url", url, "hibernate.hbm2ddl.auto", "update",
+                EncryptionSettings.KEYSTORE_LOCATION, keystore.toString(), EncryptionSettings.KEYSTORE_PASSWORD,
+                "changeit", EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, "cmk1",
+                EncryptionSettings.LIFECYCLE_POLL_INTERVAL, "PT1H");
+        try (SessionFactory app = new MetadataSources(new StandardServiceRegistryBuilder().applySettings(settings)
+                .build()).addAnnotatedClass(Citizen.class).buildMetadata().buildSessionFactory()) {
+            app.inTransaction(s -> {
+                for (long id = 1; id <= 40; id++) {
+                    s.persist(new Citizen(id, String.format("100-00-%04d", id), "note " + id, "4111-" + id, "c" + id));
+                }
+            });
+        }
+        CliRun refused = run("drop-cek", "cek1");
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("key name 'cek1' writes with it"), refused.err());
+
+        CliRun rotated = ok("rotate-cek", "--key", "cek1", "--to", "cek1_v2", "--create-target", "--wait", "0",
+                "--no-progress");
+        assertTrue(rotated.out().contains("values rewritten 80"), rotated.out());
+        assertTrue(ok("drop-cek", "cek1").out().contains("Dropped column encryption key 'cek1'"));
+        CliRun stillUsed = run("drop-cek", "cek_cards");
+        assertEquals(1, stillUsed.exitCode(), stillUsed.toString());
+        assertTrue(stillUsed.err().contains("cek_cards"), stillUsed.err());
+        assertTrue(ok("list-keys").out().contains("cek1 -> cek1_v2"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.hibernateae.internal.keys.KeyCatalog;
 import dev.hibernateae.internal.keys.KeyHierarchy;
 import dev.hibernateae.internal.keys.KeyTables;
 import dev.hibernateae.internal.keys.MasterKeyRow;
+import dev.hibernateae.internal.lifecycle.KeyRetirement;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
 import dev.hibernateae.spi.RsaColumnMasterKeyProvider;
 import java.security.SecureRandom;
@@ -209,24 +210,30 @@ public final class ColumnKeyAdministration {
     }
 
     /**
-     * Drops a column encryption key and its values. Data encrypted under it can never be read again.
+     * Drops a column encryption key and its values. Data encrypted under it can never be read again, so unless
+     * {@code force} is set the drop is refused while anything still needs the key: a key name that writes with it
+     * (one that attributes use and never rotated, or a rotation's target), a rotation from or to it that is still
+     * running, a lifecycle record authenticated with it, or a cell under it in a column applications registered
+     * (every value is checked). After a completed rotation, the key rotated from can be dropped.
      *
-     * @param keysInUse the key names that mapped attributes refer to ({@code @Encrypted(key = ...)})
-     * @param force drop even when {@code keysInUse} names the key
+     * @param keysInUse the key names that mapped attributes refer to ({@code @Encrypted(key = ...)}); the key names
+     *        applications registered count as well
+     * @param force drop whatever needs the key
      */
     public void dropColumnEncryptionKey(String name, Supplier<? extends Collection<String>> keysInUse,
             boolean force) {
         Objects.requireNonNull(keysInUse, "keysInUse");
-        if (!force) {
-            Collection<String> inUse = keysInUse.get();
-            if (inUse != null && inUse.contains(name)) {
-                throw new ColumnEncryptionKeyException("Column encryption key '" + name + "' is named by mapped "
-                        + "attributes (@Encrypted(key = \"" + name + "\")); dropping it makes their data unreadable "
-                        + "for good. Re-encrypt or remove those attributes first, or force the drop if the data "
-                        + "is disposable");
-            }
-        }
         catalog.inTransaction("drop column encryption key '" + name + "'", tx -> {
+            if (!force) {
+                Collection<String> inUse = keysInUse.get();
+                List<String> obstacles = KeyRetirement.obstacles(tx.connection(), keys.keyRing(), name,
+                        inUse == null ? List.of() : inUse);
+                if (!obstacles.isEmpty()) {
+                    throw new ColumnEncryptionKeyException("Column encryption key '" + name + "' is still needed: "
+                            + String.join("; ", obstacles) + ". Dropping it would make data unreadable for good; "
+                            + "rotate away from it first (rotate-cek), or force the drop if that data is disposable");
+                }
+            }
             if (!tx.deleteEncryptionKey(name)) {
                 throw missingEncryptionKey(name);
             }
@@ -235,18 +242,13 @@ public final class ColumnKeyAdministration {
     }
 
     /**
-     * Drops a column encryption key unless an {@code @Encrypted} attribute of the session factory this administration
-     * was built from names it (or {@code force} is set).
-     *
-     * @throws IllegalStateException if this administration was built without a session factory: then use
-     *         {@link #dropColumnEncryptionKey(String, Supplier, boolean)} and say which keys are in use
+     * Drops a column encryption key unless something still needs it (see
+     * {@link #dropColumnEncryptionKey(String, Supplier, boolean)}), with the key names that the {@code @Encrypted}
+     * attributes of the session factory this administration was built from use; built from a data source, with
+     * the key names applications registered.
      */
     public void dropColumnEncryptionKey(String name, boolean force) {
-        if (mappedKeys == null) {
-            throw new IllegalStateException("This key administration was built from a DataSource and does not know "
-                    + "which keys mapped attributes use; build it with sessionFactory(...) or pass the keys in use");
-        }
-        dropColumnEncryptionKey(name, mappedKeys, force);
+        dropColumnEncryptionKey(name, mappedKeys == null ? List::of : mappedKeys, force);
     }
 
     /** Drops column master key metadata that no column encryption key value uses any more. */

@@ -80,9 +80,25 @@ final class EncryptionKeyRotation {
         JobReport report = jobs.run(operation, jobName(keyName, source, targetKey), options, started);
         if (report.completed()) {
             advance(rotation, KeyRotation.Phase.COMPLETED);
+            retagTransitions(keyName, source, targetKey);
             jobs.forgetJobs();
         }
         return report;
+    }
+
+    /**
+     * Transition records of the key name, authenticated with the key rotated from, are authenticated with the new
+     * key from now on (their cells are under it now), so that the old key can be dropped.
+     */
+    private void retagTransitions(String keyName, String source, String target) {
+        database.inTransaction("move the transitions of key name '" + keyName + "' to '" + target + "'", c -> {
+            for (ColumnTransition transition : journal.transitions(c)) {
+                if (transition.keyName().equals(keyName) && transition.encryptionKey().equals(source)) {
+                    journal.save(c, transition.underKey(target, now()));
+                }
+            }
+            return null;
+        });
     }
 
     private static String jobName(String keyName, String source, String target) {

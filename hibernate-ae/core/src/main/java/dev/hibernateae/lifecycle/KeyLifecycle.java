@@ -5,6 +5,7 @@ import dev.hibernateae.admin.ColumnKeyAdministration;
 import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.KeyHierarchy;
+import dev.hibernateae.internal.lifecycle.ColumnRegistry;
 import dev.hibernateae.internal.lifecycle.ColumnTransition;
 import dev.hibernateae.internal.lifecycle.KeyRotation;
 import dev.hibernateae.internal.lifecycle.LifecycleRecords;
@@ -93,12 +94,28 @@ public final class KeyLifecycle {
 
     /**
      * Rotates key name {@code keyName} to column encryption key {@code targetKey} (which must exist) and
-     * re-encrypts every value of {@code columns} (all the columns of attributes with
-     * {@code @Encrypted(key = keyName)}). Resumes a rotation to the same target that was interrupted.
+     * re-encrypts every value of {@code columns}; with no columns given, of every column that applications
+     * registered under the key name ({@link #registeredColumns}). Everything is checked before anything is
+     * announced. Resumes a rotation to the same target that was interrupted.
      */
     public JobReport rotateEncryptionKey(String keyName, String targetKey, List<ColumnRef> columns,
             JobOptions options) {
-        return new EncryptionKeyRotation(database, keys, clock).run(keyName, targetKey, columns, options);
+        List<ColumnRef> resolved = columns.isEmpty() ? registeredColumns(keyName) : columns;
+        return new EncryptionKeyRotation(database, keys, clock).run(keyName, targetKey, resolved, options);
+    }
+
+    /**
+     * The columns applications registered under {@code keyName} ({@code hae_encrypted_columns}, written by every
+     * application at startup), each with the columns that identify its table's rows; every registration verified.
+     *
+     * @throws dev.hibernateae.api.LifecycleRecordException when a registration of that key name does not
+     *         authenticate
+     */
+    public List<ColumnRef> registeredColumns(String keyName) {
+        database.ensureTables();
+        return database.inTransaction("read the columns registered under key name '" + keyName + "'",
+                connection -> ColumnRegistry.columns(connection, keyName, keys.keyRing()).stream()
+                        .map(entry -> new ColumnRef(entry.table(), entry.column(), entry.rowKey())).toList());
     }
 
     /**

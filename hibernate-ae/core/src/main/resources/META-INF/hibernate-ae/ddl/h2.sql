@@ -69,6 +69,22 @@ CREATE TABLE IF NOT EXISTS hae_column_transitions (
     CONSTRAINT hae_column_transitions_pk PRIMARY KEY (table_name, column_name)
 );
 
+-- hae_encrypted_columns: the encrypted columns applications map, registered by each application at startup, so
+-- that key rotation jobs find every column under a key name without being told. Tagged (HMAC-SHA256) under a key
+-- derived from tag_key, the key name's key when the row was written: jobs use only rows whose tag verifies.
+CREATE TABLE IF NOT EXISTS hae_encrypted_columns (
+    table_name      VARCHAR(128) NOT NULL,
+    column_name     VARCHAR(128) NOT NULL,
+    attribute       VARCHAR(512) NOT NULL,
+    key_name        VARCHAR(128) NOT NULL,
+    encryption_type VARCHAR(16)  NOT NULL,
+    row_key         VARCHAR(1000) NOT NULL,
+    registered_at   TIMESTAMP(6) NOT NULL,
+    tag_key         VARCHAR(128) NOT NULL,
+    tag             VARBINARY(32) NOT NULL,
+    CONSTRAINT hae_encrypted_columns_pk PRIMARY KEY (table_name, column_name)
+);
+
 -- hae_lifecycle_jobs: one row per key-range partition of a re-encryption job: its bounds, its checkpoint (the last
 -- key done, committed with each batch), and the worker that holds it.
 CREATE TABLE IF NOT EXISTS hae_lifecycle_jobs (

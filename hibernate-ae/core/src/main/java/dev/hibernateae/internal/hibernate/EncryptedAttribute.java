@@ -3,6 +3,7 @@ package dev.hibernateae.internal.hibernate;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.codec.CodecOptions;
 import dev.hibernateae.internal.codec.PlaintextCodec;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -22,10 +23,12 @@ import java.util.Objects;
  * @param codecOptions the mapping choices the codec was built from (scale, string encoding, ...)
  * @param collectionElement whether it is the element of an {@code @ElementCollection}
  * @param cellLength the largest cell it writes: its column must hold at least this many bytes
+ * @param rowKey the columns that identify a row of its table (the primary key; for an element collection without
+ *        one, the owner's key columns, the index if any, and the element); empty until the mapping is complete
  */
 public record EncryptedAttribute<T>(String role, String table, String column, String keyName, EncryptionType type,
         Class<T> javaType, PlaintextCodec<T> codec, CodecOptions codecOptions, boolean collectionElement,
-        int cellLength) {
+        int cellLength, List<String> rowKey) {
 
     public EncryptedAttribute {
         Objects.requireNonNull(role, "role");
@@ -34,12 +37,14 @@ public record EncryptedAttribute<T>(String role, String table, String column, St
         Objects.requireNonNull(javaType, "javaType");
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(codecOptions, "codecOptions");
+        rowKey = List.copyOf(rowKey);
     }
 
-    /** The same attribute once the mapping is complete: its full role and its column. */
-    public EncryptedAttribute<T> locatedAt(String fullRole, String tableName, String columnName) {
+    /** The same attribute once the mapping is complete: its full role, its column and its table's row key. */
+    public EncryptedAttribute<T> locatedAt(String fullRole, String tableName, String columnName,
+            List<String> rowKeyColumns) {
         return new EncryptedAttribute<>(fullRole, tableName, columnName, keyName, type, javaType, codec, codecOptions,
-                collectionElement, cellLength);
+                collectionElement, cellLength, rowKeyColumns);
     }
 
     /** {@code table.column}, lower-case and unquoted: how lifecycle records and settings name the column. */

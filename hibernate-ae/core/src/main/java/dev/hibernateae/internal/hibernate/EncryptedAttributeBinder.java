@@ -88,7 +88,7 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     private static EncryptedAttributeConverter<?> converter(String role, Class<?> javaType, Encrypted annotation,
             PlaintextCodec<?> codec, CodecOptions options, EncryptionRuntime runtime, boolean element, int cellLength) {
         EncryptedAttribute attribute = new EncryptedAttribute(role, null, null, annotation.key(), annotation.type(),
-                boxed(javaType, codec), codec, options, element, cellLength);
+                boxed(javaType, codec), codec, options, element, cellLength, java.util.List.of());
         return new EncryptedAttributeConverter(attribute, runtime);
     }
 

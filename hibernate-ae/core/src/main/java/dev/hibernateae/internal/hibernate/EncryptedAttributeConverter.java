@@ -108,9 +108,9 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
         return attribute;
     }
 
-    /** Called once the mapping is complete, with the attribute's full role and column. */
-    void locate(String role, String table, String column) {
-        attribute = attribute.locatedAt(role, table, column);
+    /** Called once the mapping is complete, with the attribute's full role, column and its table's row key. */
+    void locate(String role, String table, String column, java.util.List<String> rowKey) {
+        attribute = attribute.locatedAt(role, table, column, rowKey);
     }
 
     @Override

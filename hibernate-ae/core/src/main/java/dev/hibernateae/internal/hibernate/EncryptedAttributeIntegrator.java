@@ -30,11 +30,11 @@ public final class EncryptedAttributeIntegrator implements Integrator {
         List<EncryptedColumn> columns = new ArrayList<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             for (Property property : entity.getProperties()) {
-                visit(entity.getEntityName() + "." + property.getName(), property.getValue(), entity.getTable(), columns);
+                visit(entity.getEntityName() + "." + property.getName(), property.getValue(), null, columns);
             }
         }
         for (Collection collection : metadata.getCollectionBindings()) {
-            visit(collection.getRole(), collection.getElement(), collection.getCollectionTable(), columns);
+            visit(collection.getRole(), collection.getElement(), collection, columns);
         }
         runtime.replaceAttributes(columns.stream().map(EncryptedColumn::converter).toList());
         new EncryptedColumnValidator(sessionFactory).validate(columns);
@@ -45,18 +45,40 @@ public final class EncryptedAttributeIntegrator implements Integrator {
         }
     }
 
-    private static void visit(String role, Value value, Table table, List<EncryptedColumn> found) {
+    /** @param collection the element collection whose element {@code value} is, or null */
+    private static void visit(String role, Value value, Collection collection, List<EncryptedColumn> found) {
         if (value instanceof BasicValue basic
                 && basic.getJpaAttributeConverterDescriptor() instanceof EncryptedConverterDescriptor<?> descriptor) {
             EncryptedAttributeConverter<?> converter = descriptor.converter();
-            converter.locate(role, table.getName(), basic.getColumns().get(0).getName());
+            Table table = collection != null ? collection.getCollectionTable() : basic.getTable();
+            String column = basic.getColumns().get(0).getName();
+            converter.locate(role, table.getName(), column, rowKey(table, collection, column));
             requireConverterApplied(basic, converter);
-            found.add(new EncryptedColumn(converter, table, basic.getColumns().get(0).getName()));
+            found.add(new EncryptedColumn(converter, table, column));
         } else if (value instanceof Component component) {
             for (Property property : component.getProperties()) {
-                visit(role + "." + property.getName(), property.getValue(), table, found);
+                visit(role + "." + property.getName(), property.getValue(), collection, found);
             }
         }
+    }
+
+    /**
+     * The columns that identify a row of {@code table}: its primary key, or, for an element collection table
+     * without one (a bag), the owner's key columns, the index if the collection has one, and the element column.
+     */
+    private static List<String> rowKey(Table table, Collection collection, String elementColumn) {
+        if (table.getPrimaryKey() != null && !table.getPrimaryKey().getColumns().isEmpty()) {
+            return table.getPrimaryKey().getColumns().stream().map(c -> c.getName()).toList();
+        }
+        List<String> key = new ArrayList<>();
+        if (collection != null) {
+            collection.getKey().getColumns().forEach(c -> key.add(c.getName()));
+            if (collection instanceof org.hibernate.mapping.IndexedCollection indexed) {
+                indexed.getIndex().getColumns().forEach(c -> key.add(c.getName()));
+            }
+            key.add(elementColumn);
+        }
+        return key;
     }
 
     /** Fails closed: an attribute Hibernate would store without our converter must not boot. */

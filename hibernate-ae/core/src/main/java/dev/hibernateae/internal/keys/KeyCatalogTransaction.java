@@ -32,6 +32,11 @@ public final class KeyCatalogTransaction {
         this.connection = connection;
     }
 
+    /** The connection of this transaction, for reads of other hibernate-ae tables in the same transaction. */
+    public Connection connection() {
+        return connection;
+    }
+
     public Optional<MasterKeyRow> findMasterKey(String name) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "select " + MASTER_KEY_COLUMNS + " from " + MASTER_KEYS + " m where m.name = ?")) {

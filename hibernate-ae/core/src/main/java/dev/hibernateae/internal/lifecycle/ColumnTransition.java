@@ -60,6 +60,11 @@ public record ColumnTransition(String table, String column, Direction direction,
         return new ColumnTransition(table, column, direction, keyName, encryptionKey, type, next, at, revision + 1);
     }
 
+    /** The same transition authenticated with (its cells now under) {@code key}, one revision later. */
+    public ColumnTransition underKey(String key, Instant at) {
+        return new ColumnTransition(table, column, direction, keyName, key, type, phase, at, revision + 1);
+    }
+
     /** {@code table.column}, lower-case and unquoted. */
     public String columnId() {
         return EncryptedAttribute.columnId(table, column);

@@ -5,6 +5,7 @@ import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import java.util.List;
+import java.util.function.Supplier;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.jdbc.spi.JdbcServices;
@@ -15,7 +16,7 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 /**
  * Connects a session factory with encrypted attributes to the key lifecycle: checks its plaintext window settings
  * against the mapping, makes a {@link LifecycleWatcher} the runtime's source of formats, reads the lifecycle state
- * at boot, starts watching it, clears the factory's query plan cache whenever it changes (cached plans hold the
+ * at boot, registers the unit's encrypted columns for the jobs ({@link ColumnRegistration}), starts watching it, clears the factory's query plan cache whenever it changes (cached plans hold the
  * query shapes and ciphertext literals of the state they were translated in), and stops watching when the factory
  * closes.
  */
@@ -31,14 +32,16 @@ public final class LifecycleIntegrator implements Integrator {
         List<EncryptedAttribute<?>> attributes = runtime.attributes().stream()
                 .<EncryptedAttribute<?>>map(EncryptedAttributeConverter::attribute).toList();
         PlaintextWindows windows = PlaintextWindows.fromSettings(runtime.settings(), attributes);
-        LifecycleWatcher watcher = new LifecycleWatcher(
-                () -> ConnectionSource.of(factory.getServiceRegistry().requireService(JdbcServices.class)
-                        .getBootstrapJdbcConnectionAccess()),
-                runtime::keyRing, windows, LifecycleSettings.pollInterval(runtime.settings()));
+        Supplier<ConnectionSource> connections = () -> ConnectionSource.of(factory.getServiceRegistry()
+                .requireService(JdbcServices.class).getBootstrapJdbcConnectionAccess());
+        LifecycleWatcher watcher = new LifecycleWatcher(connections, runtime::keyRing, windows,
+                LifecycleSettings.pollInterval(runtime.settings()));
+        ColumnRegistration registration = new ColumnRegistration(attributes, connections, runtime::keyRing);
         watcher.onChange(state -> factory.getQueryEngine().getInterpretationCache().close());
+        watcher.onChange(registration::register);
         runtime.formatSource(watcher);
         try {
-            watcher.current();
+            registration.register(watcher.current());
         } catch (RuntimeException e) {
             // Read again at the first encryption, which fails if the tables still cannot be read.
             LOG.log(System.Logger.Level.WARNING, "Could not read the key lifecycle tables at startup: {0}",

@@ -106,6 +106,11 @@ public final class LifecycleSnapshot implements ValueFormats {
         return rotation.rotating() ? readKeys(rotation) : List.of(rotation.writeKey());
     }
 
+    /** Whether a refused record concerns the attribute (its values then fail). */
+    boolean refuses(EncryptedAttribute<?> attribute) {
+        return rejectedKeyNames.containsKey(attribute.keyName()) || rejectedColumns.containsKey(attribute.columnId());
+    }
+
     /** The rotation of {@code keyName} this application follows, or null. */
     public KeyRotation rotation(String keyName) {
         return rotations.get(keyName);

@@ -8,6 +8,8 @@ public final class LifecycleTables {
     public static final String KEY_ROTATIONS = "hae_key_rotations";
     /** Columns being encrypted in place or decrypted back. */
     public static final String COLUMN_TRANSITIONS = "hae_column_transitions";
+    /** The encrypted columns applications map, registered at startup for the jobs. */
+    public static final String ENCRYPTED_COLUMNS = "hae_encrypted_columns";
     /** Partitions and checkpoints of re-encryption jobs. */
     public static final String JOBS = "hae_lifecycle_jobs";
 

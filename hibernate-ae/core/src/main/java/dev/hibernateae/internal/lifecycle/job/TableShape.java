@@ -37,7 +37,7 @@ public final class TableShape {
         this.columns = columns.stream().map(c -> requireName(c, "column")).toList();
     }
 
-    static String requireName(String name, String what) {
+    public static String requireName(String name, String what) {
         if (name == null || !NAME.matcher(name.strip()).matches()) {
             throw new AlwaysEncryptedException("'" + name + "' is not a " + what + " name lifecycle jobs accept: use "
                     + "a plain SQL name (letters, digits, _), optionally schema-qualified or quoted");

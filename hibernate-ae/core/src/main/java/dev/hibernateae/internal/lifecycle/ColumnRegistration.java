@@ -1,0 +1,75 @@
+package dev.hibernateae.internal.lifecycle;
+
+import dev.hibernateae.internal.hibernate.EncryptedAttribute;
+import dev.hibernateae.internal.keys.ConnectionSource;
+import dev.hibernateae.internal.keys.KeyRing;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Keeps this application's encrypted columns registered in {@value LifecycleTables#ENCRYPTED_COLUMNS}: at startup,
+ * and again whenever the lifecycle changes (so that each row is tagged under its key name's current key, and stays
+ * verifiable once an old key is dropped). Best effort: an account that may not write the table, or a key that
+ * cannot be loaded, costs a warning, never the application; rotation jobs then need the columns named.
+ */
+final class ColumnRegistration {
+    private static final System.Logger LOG = System.getLogger(ColumnRegistration.class.getName());
+
+    private final List<EncryptedAttribute<?>> attributes;
+    private final Supplier<ConnectionSource> connections;
+    private final Supplier<KeyRing> keys;
+    private boolean warned;
+
+    ColumnRegistration(List<EncryptedAttribute<?>> attributes, Supplier<ConnectionSource> connections,
+            Supplier<KeyRing> keys) {
+        this.attributes = List.copyOf(attributes);
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    /** Registers every attribute whose key name the snapshot does not refuse, tagged under its write key. */
+    synchronized void register(LifecycleSnapshot snapshot) {
+        ConnectionSource source = connections.get();
+        Connection connection = null;
+        try {
+            connection = source.open();
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                for (EncryptedAttribute<?> attribute : attributes) {
+                    if (snapshot.refuses(attribute)) {
+                        continue;
+                    }
+                    KeyRotation rotation = snapshot.rotation(attribute.keyName());
+                    ColumnRegistry.register(connection, attribute,
+                            rotation == null ? attribute.keyName() : rotation.writeKey(), keys.get());
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (!warned) {
+                warned = true;
+                LOG.log(System.Logger.Level.WARNING, "Could not register this application's encrypted columns in "
+                        + LifecycleTables.ENCRYPTED_COLUMNS + " ({0}); key rotation jobs will need the columns "
+                        + "named (hibernate-ae-cli rotate-cek --column ...). Grant the account INSERT and UPDATE on "
+                        + "that table to let them find the columns themselves", e.getMessage());
+            }
+        } finally {
+            if (connection != null) {
+                try {
+                    source.release(connection);
+                } catch (SQLException ignored) {
+                    // registration is best effort
+                }
+            }
+        }
+    }
+}
