@@ -21,7 +21,7 @@ public final class Main {
         for (Command command : List.of(new CreateCmkCommand(), new CreateCekCommand(), new DropCekCommand(),
                 new ListKeysCommand(),
                 new RotateCmkCommand(), new RotateCekCommand(), InPlaceCommand.encrypt(), InPlaceCommand.decrypt(),
-                new StatusCommand())) {
+                new StatusCommand(), new AuthenticateRecordsCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliCommandsTest {
     private static final String[] COMMANDS = {"create-cmk", "create-cek", "drop-cek", "list-keys", "rotate-cmk",
-            "rotate-cek", "encrypt-column", "decrypt-column", "status"};
+            "rotate-cek", "encrypt-column", "decrypt-column", "status", "authenticate-records"};
 
     @TempDir
     Path directory;

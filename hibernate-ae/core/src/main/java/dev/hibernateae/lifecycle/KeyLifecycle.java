@@ -9,6 +9,7 @@ import dev.hibernateae.internal.lifecycle.ColumnRegistry;
 import dev.hibernateae.internal.lifecycle.ColumnTransition;
 import dev.hibernateae.internal.lifecycle.KeyRotation;
 import dev.hibernateae.internal.lifecycle.LifecycleRecords;
+import dev.hibernateae.internal.lifecycle.LifecycleTables;
 import dev.hibernateae.internal.lifecycle.RecordJournal;
 import dev.hibernateae.internal.lifecycle.StoredRecord;
 import dev.hibernateae.internal.lifecycle.job.JobStatusReader;
@@ -164,6 +165,43 @@ public final class KeyLifecycle {
                         clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
             }
             return null;
+        });
+    }
+
+    /**
+     * Records written by hibernate-ae 0.1, which had no tag (revision 0 once the tables are upgraded, see
+     * {@code docs/lifecycle.md}): listed, and with {@code apply} authenticated as they stand (revision 1, tagged).
+     * Applications refuse such records until then. Whoever runs this vouches for them, so read the list first: a
+     * row the database administrator added would be vouched for too.
+     *
+     * @return the records found (and, with {@code apply}, authenticated), described
+     */
+    public List<String> authenticateLegacyRecords(boolean apply) {
+        database.upgradeTables();
+        RecordJournal journal = new RecordJournal(keys.keyRing());
+        return database.inTransaction("authenticate the key lifecycle records of hibernate-ae 0.1", connection -> {
+            List<String> found = new ArrayList<>();
+            for (StoredRecord<KeyRotation> stored : LifecycleRecords.rotations(connection)) {
+                KeyRotation r = stored.record();
+                if (r.revision() == 0) {
+                    found.add(LifecycleTables.KEY_ROTATIONS + ": " + r.describe());
+                    if (apply) {
+                        journal.save(connection, new KeyRotation(r.keyName(), r.sourceKey(), r.targetKey(),
+                                r.phase(), r.changedAt(), 1));
+                    }
+                }
+            }
+            for (StoredRecord<ColumnTransition> stored : LifecycleRecords.transitions(connection)) {
+                ColumnTransition t = stored.record();
+                if (t.revision() == 0) {
+                    found.add(LifecycleTables.COLUMN_TRANSITIONS + ": " + t.describe());
+                    if (apply) {
+                        journal.save(connection, new ColumnTransition(t.table(), t.column(), t.direction(),
+                                t.keyName(), t.encryptionKey(), t.type(), t.phase(), t.changedAt(), 1));
+                    }
+                }
+            }
+            return found;
         });
     }
 

@@ -24,6 +24,11 @@ public final class KeyTables {
         public String scriptResource() {
             return DDL_DIRECTORY + name().toLowerCase(java.util.Locale.ENGLISH) + ".sql";
         }
+
+        /** The script that brings hibernate-ae 0.1's lifecycle tables up to date; safe to run again. */
+        public String upgradeScriptResource() {
+            return DDL_DIRECTORY + "upgrade-0.1-" + name().toLowerCase(java.util.Locale.ENGLISH) + ".sql";
+        }
     }
 
     private KeyTables() {
@@ -31,7 +36,15 @@ public final class KeyTables {
 
     /** The statements of {@code database}'s script, without comments or the trailing semicolons. */
     public static List<String> createStatements(Database database) {
-        String resource = database.scriptResource();
+        return script(database.scriptResource());
+    }
+
+    /** The statements of {@code database}'s upgrade script from hibernate-ae 0.1. */
+    public static List<String> upgradeStatements(Database database) {
+        return script(database.upgradeScriptResource());
+    }
+
+    private static List<String> script(String resource) {
         try (InputStream in = KeyTables.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("The hibernate-ae jar lacks " + resource);

@@ -101,26 +101,13 @@ public final class LifecycleRecords {
     }
 
     /**
-     * Stores {@code rotation} with its tag: inserted at revision 1, otherwise in place of revision
-     * {@code revision - 1}.
+     * Stores {@code rotation} with its tag, in place of revision {@code revision - 1} (revision 0 being a record of
+     * hibernate-ae 0.1), or inserted at revision 1.
      *
      * @throws AlwaysEncryptedException when the stored record is no longer the revision this one follows
      */
     public static void save(Connection connection, KeyRotation rotation, byte[] tag) throws SQLException {
-        if (rotation.revision() <= 1) {
-            try (PreparedStatement insert = connection.prepareStatement("insert into " + KEY_ROTATIONS + " ("
-                    + ROTATION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, rotation.keyName());
-                insert.setString(2, rotation.sourceKey());
-                insert.setString(3, rotation.targetKey());
-                insert.setString(4, rotation.phase().name());
-                insert.setObject(5, utc(rotation.changedAt()));
-                insert.setLong(6, rotation.revision());
-                insert.setBytes(7, tag);
-                insert.executeUpdate();
-            }
-            return;
-        }
+        int updated;
         try (PreparedStatement update = connection.prepareStatement("update " + KEY_ROTATIONS
                 + " set source_key = ?, target_key = ?, phase = ?, changed_at = ?, revision = ?, tag = ?"
                 + " where key_name = ? and revision = ?")) {
@@ -132,29 +119,27 @@ public final class LifecycleRecords {
             update.setBytes(6, tag);
             update.setString(7, rotation.keyName());
             update.setLong(8, rotation.revision() - 1);
-            requireOne(update.executeUpdate(), rotation.describe());
+            updated = update.executeUpdate();
         }
+        if (updated == 0 && rotation.revision() == 1) {
+            try (PreparedStatement insert = connection.prepareStatement("insert into " + KEY_ROTATIONS + " ("
+                    + ROTATION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, rotation.keyName());
+                insert.setString(2, rotation.sourceKey());
+                insert.setString(3, rotation.targetKey());
+                insert.setString(4, rotation.phase().name());
+                insert.setObject(5, utc(rotation.changedAt()));
+                insert.setLong(6, rotation.revision());
+                insert.setBytes(7, tag);
+                updated = insert.executeUpdate();
+            }
+        }
+        requireOne(updated, rotation.describe());
     }
 
     /** Stores {@code transition} with its tag, as {@link #save(Connection, KeyRotation, byte[])} does. */
     public static void save(Connection connection, ColumnTransition transition, byte[] tag) throws SQLException {
-        if (transition.revision() <= 1) {
-            try (PreparedStatement insert = connection.prepareStatement("insert into " + COLUMN_TRANSITIONS + " ("
-                    + TRANSITION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, transition.table());
-                insert.setString(2, transition.column());
-                insert.setString(3, transition.direction().name());
-                insert.setString(4, transition.keyName());
-                insert.setString(5, transition.encryptionKey());
-                insert.setString(6, transition.type().name());
-                insert.setString(7, transition.phase().name());
-                insert.setObject(8, utc(transition.changedAt()));
-                insert.setLong(9, transition.revision());
-                insert.setBytes(10, tag);
-                insert.executeUpdate();
-            }
-            return;
-        }
+        int updated;
         try (PreparedStatement update = connection.prepareStatement("update " + COLUMN_TRANSITIONS
                 + " set direction = ?, key_name = ?, column_encryption_key = ?, encryption_type = ?, phase = ?,"
                 + " changed_at = ?, revision = ?, tag = ? where table_name = ? and column_name = ? and revision = ?")) {
@@ -169,8 +154,25 @@ public final class LifecycleRecords {
             update.setString(9, transition.table());
             update.setString(10, transition.column());
             update.setLong(11, transition.revision() - 1);
-            requireOne(update.executeUpdate(), transition.describe());
+            updated = update.executeUpdate();
         }
+        if (updated == 0 && transition.revision() == 1) {
+            try (PreparedStatement insert = connection.prepareStatement("insert into " + COLUMN_TRANSITIONS + " ("
+                    + TRANSITION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, transition.table());
+                insert.setString(2, transition.column());
+                insert.setString(3, transition.direction().name());
+                insert.setString(4, transition.keyName());
+                insert.setString(5, transition.encryptionKey());
+                insert.setString(6, transition.type().name());
+                insert.setString(7, transition.phase().name());
+                insert.setObject(8, utc(transition.changedAt()));
+                insert.setLong(9, transition.revision());
+                insert.setBytes(10, tag);
+                updated = insert.executeUpdate();
+            }
+        }
+        requireOne(updated, transition.describe());
     }
 
     private static void requireOne(int updated, String record) {

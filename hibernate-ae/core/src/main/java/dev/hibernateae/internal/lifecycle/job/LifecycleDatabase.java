@@ -46,6 +46,15 @@ public final class LifecycleDatabase {
         }
     }
 
+    private boolean tableExists(String table) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeQuery("select 1 from " + table + " where 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     private boolean tablesExist() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : new String[] {KeyTables.MASTER_KEYS, KeyTables.ENCRYPTION_KEYS,
@@ -77,6 +86,25 @@ public final class LifecycleDatabase {
                     + "not for " + product + ": create the tables by adapting a script from "
                     + KeyTables.DDL_DIRECTORY);
         });
+    }
+
+    /**
+     * Brings lifecycle tables made by hibernate-ae 0.1 up to date (added columns; idempotent), then creates the
+     * tables that do not exist yet.
+     */
+    public void upgradeTables() {
+        KeyTables.Database kind = kind();
+        if (tableExists(LifecycleTables.KEY_ROTATIONS) && tableExists(LifecycleTables.COLUMN_TRANSITIONS)) {
+            inTransaction("upgrade the hibernate-ae lifecycle tables", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : KeyTables.upgradeStatements(kind)) {
+                        statement.execute(sql);
+                    }
+                }
+                return null;
+            });
+        }
+        ensureTables();
     }
 
     /**
