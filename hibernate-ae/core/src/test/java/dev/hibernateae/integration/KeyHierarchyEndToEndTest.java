@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class KeyHierarchyEndToEndTest {
 
     static Map<String, Object> keystoreSettings() {
-        Path keystore = Path.of(System.getProperty("ae.vectors.dir", "../../../shared/vectors"), "cmk-keystore.p12");
+        Path keystore = Path.of(System.getProperty("ae.vectors.dir", "src/test/resources/vectors"), "cmk-keystore.p12");
         assertTrue(Files.isRegularFile(keystore), "vector keystore at " + keystore.toAbsolutePath());
         Map<String, Object> settings = new HashMap<>();
         settings.put(EncryptionSettings.KEYSTORE_LOCATION, keystore.toString());

@@ -17,11 +17,13 @@ import java.util.List;
  * the PKCS12 keystore holding the column master keys, CEKs wrapped by those keys, and CMK metadata signatures.
  *
  * <p>The directory comes from the system property {@value #DIRECTORY_PROPERTY} (Maven's surefire sets it), else
- * the first {@code shared/vectors} found walking up from the working directory.
+ * the first {@code hibernate-ae/core/src/test/resources/vectors} found walking up from the working directory.
  */
 public final class AeVectors {
     /** System property naming the directory that holds {@value #FILE_NAME}. */
     public static final String DIRECTORY_PROPERTY = "ae.vectors.dir";
+    /** Where the repository carries the vectors, from its root. */
+    static final String IN_REPOSITORY = "hibernate-ae/core/src/test/resources/vectors";
     public static final String FILE_NAME = "ae-vectors.json";
 
     private static final HexFormat HEX = HexFormat.of();
@@ -109,20 +111,21 @@ public final class AeVectors {
             Path dir = Paths.get(configured);
             if (!Files.isRegularFile(dir.resolve(FILE_NAME))) {
                 throw new IllegalStateException("System property " + DIRECTORY_PROPERTY + " = " + configured
-                        + " names no directory holding " + FILE_NAME + "; point it at shared/vectors");
+                        + " names no directory holding " + FILE_NAME + "; point it at " + IN_REPOSITORY);
             }
             return dir;
         }
         Path start = Paths.get("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("vectors");
-            if (Files.isRegularFile(candidate.resolve(FILE_NAME))) {
-                return candidate;
+            for (Path candidate : new Path[] {dir.resolve(IN_REPOSITORY), dir.resolve("src/test/resources/vectors")}) {
+                if (Files.isRegularFile(candidate.resolve(FILE_NAME))) {
+                    return candidate;
+                }
             }
         }
         throw new IllegalStateException("Cannot find the AE vectors: system property " + DIRECTORY_PROPERTY
-                + " is not set and no shared/vectors/" + FILE_NAME + " lies above " + start
-                + "; run the tests through Maven or pass -D" + DIRECTORY_PROPERTY + "=<path to shared/vectors>");
+                + " is not set and no " + IN_REPOSITORY + "/" + FILE_NAME + " lies above " + start
+                + "; run the tests through Maven or pass -D" + DIRECTORY_PROPERTY + "=<path to the vectors>");
     }
 
     public Path directory() {

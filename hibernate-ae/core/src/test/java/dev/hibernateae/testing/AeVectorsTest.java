@@ -52,7 +52,7 @@ class AeVectorsTest {
 
     @Test
     void withoutThePropertyTheVectorsAreFoundAboveTheWorkingDirectory() {
-        // The build puts shared/ beside the checkout (see ae.vectors.dir in the root pom), so walking up finds it.
+        // The repository carries the vectors in the core's test resources, so walking up finds them.
         String before = System.getProperty(AeVectors.DIRECTORY_PROPERTY);
         System.clearProperty(AeVectors.DIRECTORY_PROPERTY);
         try {
