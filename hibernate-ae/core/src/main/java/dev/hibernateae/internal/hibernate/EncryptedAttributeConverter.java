@@ -17,6 +17,11 @@ import java.util.Objects;
 public final class EncryptedAttributeConverter<T> implements AttributeConverter<T, byte[]> {
     private final EncryptionRuntime runtime;
     private volatile EncryptedAttribute<T> attribute;
+    /** The format of the last moment asked for: in the steady state, one reference comparison per value. */
+    private volatile CachedFormat cached;
+
+    private record CachedFormat(ValueFormats formats, EncryptedAttribute<?> attribute, ValueFormat format) {
+    }
 
     EncryptedAttributeConverter(EncryptedAttribute<T> attribute, EncryptionRuntime runtime) {
         this.attribute = Objects.requireNonNull(attribute, "attribute");
@@ -29,7 +34,7 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
             return null;
         }
         EncryptedAttribute<T> a = attribute;
-        return store(a, runtime.formats().format(a), value);
+        return store(a, format(a), value);
     }
 
     @Override
@@ -40,7 +45,7 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
         EncryptedAttribute<T> a = attribute;
         byte[] plaintext;
         try {
-            plaintext = runtime.formats().format(a).load(stored);
+            plaintext = format(a).load(stored);
         } catch (ColumnMasterKeyException | ColumnEncryptionKeyException e) {
             if (runtime.unreadableAsNull() && !a.collectionElement()) {
                 return null;
@@ -55,7 +60,7 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
         EncryptedAttribute<T> a = attribute;
         byte[] plaintext = encode(a, value);
         try {
-            return runtime.formats().format(a).cell(plaintext);
+            return format(a).cell(plaintext);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -72,6 +77,18 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
                     + " values, not " + value.getClass().getName());
         }
         return convertToDatabaseColumn(a.javaType().cast(value));
+    }
+
+    /** The attribute's format in the current moment of the key lifecycle (or the one a translation pinned). */
+    private ValueFormat format(EncryptedAttribute<T> a) {
+        ValueFormats formats = runtime.formats();
+        CachedFormat last = cached;
+        if (last != null && last.formats() == formats && last.attribute() == a) {
+            return last.format();
+        }
+        ValueFormat format = formats.format(a);
+        cached = new CachedFormat(formats, a, format);
+        return format;
     }
 
     static <T> byte[] store(EncryptedAttribute<T> attribute, ValueFormat format, T value) {
