@@ -22,6 +22,7 @@ import dev.hibernateae.internal.lifecycle.KeyRotation;
 import dev.hibernateae.internal.lifecycle.LifecycleTestSupport;
 import dev.hibernateae.internal.lifecycle.RecordJournal;
 import dev.hibernateae.security.model.Citizen;
+import dev.hibernateae.testing.Bytes;
 import dev.hibernateae.testing.DriverManagerDataSource;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.TestSessionFactories;
@@ -349,7 +350,7 @@ class DatabaseAdministratorAttacksTest {
         for (byte[] stored : column("ssn")) {
             for (byte[] form : List.of(plaintext.getBytes(StandardCharsets.UTF_8),
                     plaintext.getBytes(StandardCharsets.UTF_16LE))) {
-                assertFalse(contains(stored, form), "plaintext in citizen.ssn");
+                assertFalse(Bytes.contains(stored, form), "plaintext in citizen.ssn");
             }
         }
     }
@@ -388,19 +389,6 @@ class DatabaseAdministratorAttacksTest {
             throw new IllegalStateException(e);
         }
         return values;
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private void execute(String sql, Object... parameters) {

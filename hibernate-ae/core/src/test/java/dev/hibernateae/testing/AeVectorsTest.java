@@ -58,7 +58,7 @@ class AeVectorsTest {
         try {
             Path found = AeVectors.locateDirectory();
             assertTrue(Files.isRegularFile(found.resolve(AeVectors.FILE_NAME)), found.toString());
-            assertTrue(found.endsWith(Path.of("shared", "vectors")), found.toString());
+            assertTrue(found.endsWith(Path.of("src", "test", "resources", "vectors")), found.toString());
         } finally {
             restore(before);
         }

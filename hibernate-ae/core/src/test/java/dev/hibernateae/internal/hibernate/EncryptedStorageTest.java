@@ -14,6 +14,7 @@ import dev.hibernateae.internal.crypto.CellCipher;
 import dev.hibernateae.internal.hibernate.model.Address;
 import dev.hibernateae.internal.hibernate.model.BloodType;
 import dev.hibernateae.internal.hibernate.model.Patient;
+import dev.hibernateae.testing.Bytes;
 import dev.hibernateae.testing.PerDatabaseScenarios;
 import dev.hibernateae.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -91,7 +92,7 @@ class EncryptedStorageTest {
             byte[] ssnCell = rawCell("select ssn from patient where id = ?", id);
             assertEquals(CellCipher.VERSION, ssnCell[0]);
             assertEquals(CellCipher.cellLength(22), ssnCell.length, "11 UTF-16 characters");
-            assertFalse(containsBytes(ssnCell, "795".getBytes(StandardCharsets.UTF_16LE)));
+            assertFalse(Bytes.contains(ssnCell, "795".getBytes(StandardCharsets.UTF_16LE)));
             assertEquals(CellCipher.VERSION, rawCell("select birthDate from patient where id = ?", id)[0]);
             assertEquals(CellCipher.VERSION, rawCell("select zip from patient where id = ?", id)[0]);
             assertEquals(CellCipher.VERSION, rawCell("select alias from patient_alias where Patient_id = ? and alias is not null", id)[0]);
@@ -201,19 +202,6 @@ class EncryptedStorageTest {
                     () -> EncryptedValues.encrypt(sessionFactory, Patient.class, "ssn", 42));
             assertTrue(wrongType.getMessage().contains("java.lang.String"), wrongType.getMessage());
         }
-    }
-
-    static boolean containsBytes(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     static <T extends Throwable> T findCause(Throwable e, Class<T> type) {

@@ -10,6 +10,7 @@ import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.hibernate.model.CachedPatient;
 import dev.hibernateae.internal.lifecycle.ColumnTransition;
 import dev.hibernateae.internal.lifecycle.LifecycleTestSupport;
+import dev.hibernateae.testing.Bytes;
 import dev.hibernateae.testing.StaticKeyRing;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.TestSessionFactories;
@@ -36,15 +37,8 @@ class SecondLevelCacheTest {
 
     @Test
     void cacheRegionsHoldNoPlaintextOfEncryptedAttributes() throws IOException {
-        CacheManager cacheManager = Caching.getCachingProvider(
-                "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider")
-                .getCacheManager(URI.create("hibernate-ae-test-" + System.nanoTime()), getClass().getClassLoader());
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("hibernate.cache.use_second_level_cache", "true");
-        settings.put("hibernate.cache.region.factory_class", "jcache");
-        settings.put("hibernate.javax.cache.cache_manager", cacheManager);
-        settings.put("hibernate.javax.cache.missing_cache_strategy", "create");
-        settings.put("hibernate.generate_statistics", "true");
+        CacheManager cacheManager = cacheManager();
+        Map<String, Object> settings = cacheSettings(cacheManager);
         try (TestDatabase.Instance db = TestDatabase.H2.create();
                 SessionFactory sf = TestSessionFactories.build(db, StaticKeyRing.withRandomKeys("cek1"), settings,
                         CachedPatient.class)) {
@@ -78,16 +72,9 @@ class SecondLevelCacheTest {
 
     @Test
     void whileAColumnIsDecryptedBackTheDatabaseGetsPlaintextButTheCacheStillHoldsCells() throws IOException {
-        CacheManager cacheManager = Caching.getCachingProvider(
-                "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider")
-                .getCacheManager(URI.create("hibernate-ae-test-" + System.nanoTime()), getClass().getClassLoader());
+        CacheManager cacheManager = cacheManager();
         StaticKeyRing keys = StaticKeyRing.withRandomKeys("cek1");
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("hibernate.cache.use_second_level_cache", "true");
-        settings.put("hibernate.cache.region.factory_class", "jcache");
-        settings.put("hibernate.javax.cache.cache_manager", cacheManager);
-        settings.put("hibernate.javax.cache.missing_cache_strategy", "create");
-        settings.put("hibernate.generate_statistics", "true");
+        Map<String, Object> settings = cacheSettings(cacheManager);
         settings.put(EncryptionSettings.LIFECYCLE_POLL_INTERVAL, "PT1H");
         settings.put(EncryptionSettings.LIFECYCLE_DECRYPTING_COLUMNS, "CachedPatient.ssn");
         try (TestDatabase.Instance db = TestDatabase.H2.create();
@@ -121,6 +108,22 @@ class SecondLevelCacheTest {
         }
     }
 
+    private CacheManager cacheManager() {
+        return Caching.getCachingProvider("com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider")
+                .getCacheManager(URI.create("hibernate-ae-test-" + System.nanoTime()), getClass().getClassLoader());
+    }
+
+    /** A second-level cache in {@code cacheManager} for every cacheable entity, and statistics to count hits. */
+    private static Map<String, Object> cacheSettings(CacheManager cacheManager) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("hibernate.cache.use_second_level_cache", "true");
+        settings.put("hibernate.cache.region.factory_class", "jcache");
+        settings.put("hibernate.javax.cache.cache_manager", cacheManager);
+        settings.put("hibernate.javax.cache.missing_cache_strategy", "create");
+        settings.put("hibernate.generate_statistics", "true");
+        return settings;
+    }
+
     private static byte[] serializedCacheContents(CacheManager cacheManager) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -136,8 +139,8 @@ class SecondLevelCacheTest {
     }
 
     private static boolean contains(byte[] haystack, String secret) {
-        return EncryptedStorageTest.containsBytes(haystack, secret.getBytes(StandardCharsets.UTF_8))
-                || EncryptedStorageTest.containsBytes(haystack, secret.getBytes(StandardCharsets.UTF_16LE))
-                || EncryptedStorageTest.containsBytes(haystack, secret.getBytes(StandardCharsets.UTF_16BE));
+        return Bytes.contains(haystack, secret.getBytes(StandardCharsets.UTF_8))
+                || Bytes.contains(haystack, secret.getBytes(StandardCharsets.UTF_16LE))
+                || Bytes.contains(haystack, secret.getBytes(StandardCharsets.UTF_16BE));
     }
 }
