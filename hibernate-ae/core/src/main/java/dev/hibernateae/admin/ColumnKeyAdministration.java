@@ -5,6 +5,7 @@ import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.internal.crypto.CellKey;
+import dev.hibernateae.internal.crypto.ColumnKey;
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.keys.ConnectionSource;
@@ -12,6 +13,7 @@ import dev.hibernateae.internal.keys.EncryptedValueRow;
 import dev.hibernateae.internal.keys.EncryptionKeyRow;
 import dev.hibernateae.internal.keys.KeyCatalog;
 import dev.hibernateae.internal.keys.KeyHierarchy;
+import dev.hibernateae.internal.keys.KeyNameBinding;
 import dev.hibernateae.internal.keys.KeyTables;
 import dev.hibernateae.internal.keys.MasterKeyRow;
 import dev.hibernateae.internal.lifecycle.KeyRetirement;
@@ -126,9 +128,13 @@ public final class ColumnKeyAdministration {
         MasterKeyRow masterKey = masterKey(columnMasterKeyName, name);
         byte[] rootKey = new byte[CellKey.KEY_LENGTH];
         byte[] encrypted;
+        byte[] nameTag;
         try {
             random.nextBytes(rootKey);
             encrypted = wrap(name, masterKey, rootKey);
+            ColumnKey key = ColumnKey.derive(rootKey);
+            nameTag = KeyNameBinding.tag(key, name);
+            key.destroy();
         } finally {
             Arrays.fill(rootKey, (byte) 0);
         }
@@ -138,7 +144,7 @@ public final class ColumnKeyAdministration {
                 throw new ColumnEncryptionKeyException("Column encryption key '" + name + "' already exists: "
                         + "choose another name, or drop it first (only if no data is encrypted under it)");
             }
-            tx.insertEncryptionKey(name, created);
+            tx.insertEncryptionKey(name, created, nameTag);
             tx.insertValue(name, masterKey.name(), RsaColumnMasterKeyProvider.RSA_OAEP, encrypted, created);
             return null;
         });
@@ -249,6 +255,38 @@ public final class ColumnKeyAdministration {
      */
     public void dropColumnEncryptionKey(String name, boolean force) {
         dropColumnEncryptionKey(name, mappedKeys == null ? List::of : mappedKeys, force);
+    }
+
+    /**
+     * The column encryption keys made by hibernate-ae 0.1, which carry no binding of their name
+     * ({@link KeyNameBinding}); with {@code apply}, each is unwrapped (its master key checked as always) and bound
+     * to its name. Whoever applies this vouches that each key stored under each name is the right one.
+     *
+     * @return the names of the keys found without a binding
+     */
+    public List<String> bindLegacyKeyNames(boolean apply) {
+        List<String> unbound = catalog.inTransaction("list column encryption keys without a name binding",
+                tx -> tx.encryptionKeys().stream().filter(key -> key.nameTag() == null)
+                        .map(EncryptionKeyRow::name).toList());
+        if (apply) {
+            for (String name : unbound) {
+                EncryptionKeyRow row = encryptionKeyRow(name);
+                byte[] rootKey = keys.unwrapper().unwrap(row);
+                byte[] nameTag;
+                try {
+                    ColumnKey key = ColumnKey.derive(rootKey);
+                    nameTag = KeyNameBinding.tag(key, name);
+                    key.destroy();
+                } finally {
+                    Arrays.fill(rootKey, (byte) 0);
+                }
+                catalog.inTransaction("bind the name of column encryption key '" + name + "'", tx -> {
+                    tx.bindName(name, nameTag);
+                    return null;
+                });
+            }
+        }
+        return unbound;
     }
 
     /** Drops column master key metadata that no column encryption key value uses any more. */

@@ -5,6 +5,7 @@ import dev.hibernateae.admin.ColumnKeyAdministration;
 import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.KeyHierarchy;
+import dev.hibernateae.internal.keys.KeyTables;
 import dev.hibernateae.internal.lifecycle.ColumnRegistry;
 import dev.hibernateae.internal.lifecycle.ColumnTransition;
 import dev.hibernateae.internal.lifecycle.KeyRotation;
@@ -170,7 +171,8 @@ public final class KeyLifecycle {
 
     /**
      * Records written by hibernate-ae 0.1, which had no tag (revision 0 once the tables are upgraded, see
-     * {@code docs/lifecycle.md}): listed, and with {@code apply} authenticated as they stand (revision 1, tagged).
+     * {@code docs/lifecycle.md}), and its column encryption keys, whose names were not bound to them: listed, and
+     * with {@code apply} authenticated as they stand (revision 1, tagged; names bound).
      * Applications refuse such records until then. Whoever runs this vouches for them, so read the list first: a
      * row the database administrator added would be vouched for too.
      *
@@ -178,9 +180,12 @@ public final class KeyLifecycle {
      */
     public List<String> authenticateLegacyRecords(boolean apply) {
         database.upgradeTables();
+        List<String> found = new ArrayList<>();
+        for (String key : administration.bindLegacyKeyNames(apply)) {
+            found.add(KeyTables.ENCRYPTION_KEYS + ": column encryption key '" + key + "' (no name binding)");
+        }
         RecordJournal journal = new RecordJournal(keys.keyRing());
         return database.inTransaction("authenticate the key lifecycle records of hibernate-ae 0.1", connection -> {
-            List<String> found = new ArrayList<>();
             for (StoredRecord<KeyRotation> stored : LifecycleRecords.rotations(connection)) {
                 KeyRotation r = stored.record();
                 if (r.revision() == 0) {

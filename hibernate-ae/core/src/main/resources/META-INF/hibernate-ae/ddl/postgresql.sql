@@ -14,9 +14,12 @@ CREATE TABLE IF NOT EXISTS hae_column_master_keys (
     CONSTRAINT hae_column_master_keys_pk PRIMARY KEY (name)
 );
 
+-- name_tag binds a key's name to its bytes: HMAC-SHA256 of the name under a key derived from the key itself, so
+-- that a value copied under another key's name is refused.
 CREATE TABLE IF NOT EXISTS hae_column_encryption_keys (
     name       VARCHAR(128) NOT NULL,
     created_at TIMESTAMP(6) NOT NULL,
+    name_tag   BYTEA,
     CONSTRAINT hae_column_encryption_keys_pk PRIMARY KEY (name)
 );
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.LifecycleRecordException;
+import dev.hibernateae.internal.keys.KeyTables;
 import dev.hibernateae.internal.lifecycle.LifecycleTestSupport;
 import dev.hibernateae.security.model.Citizen;
 import dev.hibernateae.testing.DriverManagerDataSource;
@@ -40,6 +41,11 @@ class UpgradeFromVersion01Test {
         TestRsaProvider keyStore = new TestRsaProvider(TestRsaProvider.NAME, PATH);
         try (TestDatabase.Instance db = database.create()) {
             String timestamp = database == TestDatabase.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
+            // The key tables as hibernate-ae 0.1 created them: today's, without the name binding.
+            for (String sql : KeyTables.createStatements(kind()).subList(0, 3)) {
+                LifecycleTestSupport.execute(db, sql);
+            }
+            LifecycleTestSupport.execute(db, "ALTER TABLE hae_column_encryption_keys DROP COLUMN name_tag");
             // The two lifecycle tables as hibernate-ae 0.1 created them.
             LifecycleTestSupport.execute(db, "CREATE TABLE hae_key_rotations (key_name VARCHAR(128) NOT NULL, "
                     + "source_key VARCHAR(128) NOT NULL, target_key VARCHAR(128) NOT NULL, phase VARCHAR(16) NOT NULL, "
@@ -63,6 +69,12 @@ class UpgradeFromVersion01Test {
             lifecycle.administration().createColumnEncryptionKey("cek1", "cmk1");
             lifecycle.administration().createColumnEncryptionKey("cek1_v2", "cmk1");
             lifecycle.administration().createColumnEncryptionKey("cek_cards", "cmk1");
+            // A key as hibernate-ae 0.1 made it: no name binding.
+            LifecycleTestSupport.execute(db, "update hae_column_encryption_keys set name_tag = null where name = ?",
+                    "cek_cards");
+            listed = lifecycle.authenticateLegacyRecords(false);
+            assertEquals(3, listed.size(), listed.toString());
+            assertTrue(listed.get(0).contains("'cek_cards' (no name binding)"), listed.get(0));
 
             Map<String, Object> settings = new HashMap<>();
             settings.put(EncryptionSettings.PROVIDERS, List.of(keyStore));
@@ -75,14 +87,18 @@ class UpgradeFromVersion01Test {
                 assertTrue(cause(refused) instanceof LifecycleRecordException, refused.toString());
             }
 
-            assertEquals(2, lifecycle.authenticateLegacyRecords(true).size());
+            assertEquals(3, lifecycle.authenticateLegacyRecords(true).size());
             assertEquals(List.of(), lifecycle.authenticateLegacyRecords(false), "nothing left to vouch for");
             assertTrue(lifecycle.status().rotations().get(0).authentic());
             try (SessionFactory app = TestSessionFactories.build(db, null, settings, Citizen.class)) {
-                app.inTransaction(s -> s.persist(new Citizen(1, "100-00-0001", "n", null, "Ada")));
-                assertEquals("100-00-0001", app.fromTransaction(s -> s.find(Citizen.class, 1L)).ssn);
+                app.inTransaction(s -> s.persist(new Citizen(1, "100-00-0001", "n", "4111", "Ada")));
+                assertEquals("4111", app.fromTransaction(s -> s.find(Citizen.class, 1L)).card);
             }
         }
+    }
+
+    private KeyTables.Database kind() {
+        return KeyTables.Database.valueOf(database.name());
     }
 
     private static Throwable cause(Throwable e) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hibernateae.admin.ColumnKeyAdministration;
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.CellDecryptionException;
+import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.EncryptionType;
@@ -221,6 +222,46 @@ class DatabaseAdministratorAttacksTest {
             assertEquals(before, keyStore.accesses(PATH_EVIL));
         } finally {
             execute("update hae_column_master_keys set key_path = ? where name = ?", PATH_APP, "cmk1");
+        }
+    }
+
+    @Test
+    void anotherKeysValueCopiedUnderAKeysNameIsRefused() {
+        byte[][] saved = keyRow("cek1");
+        try {
+            // The card key's wrapped value (signed by the master key, so it unwraps) and its name binding, copied
+            // under cek1: attributes of cek1 would write under the card key.
+            byte[][] cards = keyRow("cek_cards");
+            execute("update hae_column_encryption_key_values set encrypted_value = ? where column_encryption_key_name"
+                    + " = ?", cards[0], "cek1");
+            for (byte[] nameTag : new byte[][] {saved[1], cards[1]}) {
+                execute("update hae_column_encryption_keys set name_tag = ? where name = ?", nameTag, "cek1");
+                SessionFactory app = application(Map.of());
+                RuntimeException write = assertThrows(RuntimeException.class,
+                        () -> app.inTransaction(s -> s.persist(new Citizen(8, SSN, "note", null, "Hal"))));
+                assertTrue(cause(write, ColumnEncryptionKeyException.class).getMessage()
+                        .contains("was not created under that name"), write.toString());
+            }
+            assertNoCellUnder(operatorKeys(), "cek_cards");
+        } finally {
+            execute("update hae_column_encryption_key_values set encrypted_value = ? where column_encryption_key_name"
+                    + " = ?", saved[0], "cek1");
+            execute("update hae_column_encryption_keys set name_tag = ? where name = ?", saved[1], "cek1");
+        }
+    }
+
+    /** The wrapped value and the name binding of a key, as stored. */
+    private byte[][] keyRow(String key) {
+        try (Connection c = db.connect(); PreparedStatement select = c.prepareStatement("select v.encrypted_value, "
+                + "k.name_tag from hae_column_encryption_key_values v join hae_column_encryption_keys k on "
+                + "k.name = v.column_encryption_key_name where k.name = ?")) {
+            select.setString(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                assertTrue(rows.next());
+                return new byte[][] {rows.getBytes(1), rows.getBytes(2)};
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

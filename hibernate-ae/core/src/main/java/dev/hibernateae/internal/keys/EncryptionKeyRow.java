@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A column encryption key as the database holds it: its name and one or two encrypted values, oldest first (two
- * while its column master key is being rotated).
+ * A column encryption key as the database holds it: its name, one or two encrypted values, oldest first (two
+ * while its column master key is being rotated), and the tag that binds its name to its bytes ({@link KeyNameBinding};
+ * null for a key made by hibernate-ae 0.1).
  */
-public record EncryptionKeyRow(String name, Instant createdAt, List<EncryptedValueRow> values) {
+public record EncryptionKeyRow(String name, Instant createdAt, List<EncryptedValueRow> values, byte[] nameTag) {
 
     public EncryptionKeyRow {
         Objects.requireNonNull(name, "name");

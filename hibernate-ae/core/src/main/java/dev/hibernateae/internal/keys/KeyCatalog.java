@@ -14,6 +14,8 @@ import java.util.Set;
 public final class KeyCatalog {
     /** "Table not found": H2 and MariaDB use 42S02, PostgreSQL 42P01. */
     private static final Set<String> MISSING_TABLE_STATES = Set.of("42S02", "42P01", "42S04");
+    /** "Column not found": PostgreSQL 42703, MariaDB and H2 42S22, H2 also 42122. */
+    private static final Set<String> MISSING_COLUMN_STATES = Set.of("42703", "42S22", "42122");
 
     private final ConnectionSource connections;
 
@@ -89,6 +91,10 @@ public final class KeyCatalog {
                 ? " The key tables do not exist here: create them with the script for your database in the "
                         + "hibernate-ae jar (" + KeyTables.DDL_DIRECTORY + "), or let Hibernate schema generation "
                         + "create them (hibernate.hbm2ddl.auto=update)."
+                : MISSING_COLUMN_STATES.contains(e.getSQLState())
+                ? " The key tables were made by hibernate-ae 0.1: upgrade them (hibernate-ae-cli authenticate-records, "
+                        + "or the script " + KeyTables.DDL_DIRECTORY + "upgrade-0.1-<database>.sql; see "
+                        + "docs/lifecycle.md, 'Upgrading from 0.1')."
                 : " Check the database connection and the account's rights on tables " + KeyTables.MASTER_KEYS
                         + ", " + KeyTables.ENCRYPTION_KEYS + " and " + KeyTables.ENCRYPTION_KEY_VALUES + ".";
         return new AlwaysEncryptedException("Could not " + operation + " in the key tables (SQL state "

@@ -67,14 +67,16 @@ public final class KeyCatalogTransaction {
      */
     public Optional<EncryptionKeyRow> findEncryptionKey(String name, boolean lock) throws SQLException {
         Instant createdAt;
-        try (PreparedStatement select = connection.prepareStatement("select created_at from " + ENCRYPTION_KEYS
-                + " where name = ?" + (lock ? " for update" : ""))) {
+        byte[] nameTag;
+        try (PreparedStatement select = connection.prepareStatement("select created_at, name_tag from "
+                + ENCRYPTION_KEYS + " where name = ?" + (lock ? " for update" : ""))) {
             select.setString(1, name);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
                 createdAt = instant(rows, 1);
+                nameTag = rows.getBytes(2);
             }
         }
         try (PreparedStatement select = connection.prepareStatement(
@@ -85,18 +87,20 @@ public final class KeyCatalogTransaction {
                 while (rows.next()) {
                     values.add(value(rows));
                 }
-                return Optional.of(new EncryptionKeyRow(name, createdAt, values));
+                return Optional.of(new EncryptionKeyRow(name, createdAt, values, nameTag));
             }
         }
     }
 
     public List<EncryptionKeyRow> encryptionKeys() throws SQLException {
         Map<String, Instant> created = new LinkedHashMap<>();
+        Map<String, byte[]> nameTags = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select name, created_at from " + ENCRYPTION_KEYS + " order by name");
+                "select name, created_at, name_tag from " + ENCRYPTION_KEYS + " order by name");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 created.put(rows.getString(1), instant(rows, 2));
+                nameTags.put(rows.getString(1), rows.getBytes(3));
             }
         }
         Map<String, List<EncryptedValueRow>> values = new LinkedHashMap<>();
@@ -107,7 +111,8 @@ public final class KeyCatalogTransaction {
             }
         }
         List<EncryptionKeyRow> keys = new ArrayList<>();
-        created.forEach((name, at) -> keys.add(new EncryptionKeyRow(name, at, values.getOrDefault(name, List.of()))));
+        created.forEach((name, at) -> keys.add(new EncryptionKeyRow(name, at, values.getOrDefault(name, List.of()),
+                nameTags.get(name))));
         return keys;
     }
 
@@ -140,12 +145,23 @@ public final class KeyCatalogTransaction {
         }
     }
 
-    public void insertEncryptionKey(String name, Instant createdAt) throws SQLException {
+    public void insertEncryptionKey(String name, Instant createdAt, byte[] nameTag) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into " + ENCRYPTION_KEYS + " (name, created_at) values (?, ?)")) {
+                "insert into " + ENCRYPTION_KEYS + " (name, created_at, name_tag) values (?, ?, ?)")) {
             insert.setString(1, name);
             insert.setObject(2, utc(createdAt));
+            insert.setBytes(3, nameTag);
             insert.executeUpdate();
+        }
+    }
+
+    /** Sets the name binding of a key made by hibernate-ae 0.1, which had none. */
+    public void bindName(String name, byte[] nameTag) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update " + ENCRYPTION_KEYS + " set name_tag = ? where name = ?")) {
+            update.setBytes(1, nameTag);
+            update.setString(2, name);
+            update.executeUpdate();
         }
     }
 

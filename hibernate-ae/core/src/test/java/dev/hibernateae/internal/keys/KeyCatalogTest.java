@@ -51,7 +51,7 @@ class KeyCatalogTest {
             }
         });
         assertThrows(IllegalStateException.class, () -> catalog.inTransaction("create a key", tx -> {
-            tx.insertEncryptionKey("cek1", Instant.now());
+            tx.insertEncryptionKey("cek1", Instant.now(), new byte[32]);
             throw new IllegalStateException("boom");
         }));
         assertTrue(borrowed.get().isClosed());
