@@ -22,6 +22,7 @@ final class ColumnRegistration {
     private final Supplier<ConnectionSource> connections;
     private final Supplier<KeyRing> keys;
     private boolean warned;
+    private boolean registered;
 
     ColumnRegistration(List<EncryptedAttribute<?>> attributes, Supplier<ConnectionSource> connections,
             Supplier<KeyRing> keys) {
@@ -30,8 +31,16 @@ final class ColumnRegistration {
         this.keys = Objects.requireNonNull(keys, "keys");
     }
 
+    /** At every poll: registers again only if the last attempt failed (say, a key created after startup). */
+    synchronized void registerIfPending(LifecycleSnapshot snapshot) {
+        if (!registered) {
+            register(snapshot);
+        }
+    }
+
     /** Registers every attribute whose key name the snapshot does not refuse, tagged under its write key. */
     synchronized void register(LifecycleSnapshot snapshot) {
+        registered = false;
         ConnectionSource source = connections.get();
         Connection connection = null;
         try {
@@ -48,6 +57,7 @@ final class ColumnRegistration {
                             rotation == null ? attribute.keyName() : rotation.writeKey(), keys.get());
                 }
                 connection.commit();
+                registered = true;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -57,10 +67,11 @@ final class ColumnRegistration {
         } catch (SQLException | RuntimeException e) {
             if (!warned) {
                 warned = true;
-                LOG.log(System.Logger.Level.WARNING, "Could not register this application's encrypted columns in "
-                        + LifecycleTables.ENCRYPTED_COLUMNS + " ({0}); key rotation jobs will need the columns "
-                        + "named (hibernate-ae-cli rotate-cek --column ...). Grant the account INSERT and UPDATE on "
-                        + "that table to let them find the columns themselves", e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Could not register the encrypted columns of this application "
+                        + "in " + LifecycleTables.ENCRYPTED_COLUMNS + " yet ({0}); it tries again at every poll. "
+                        + "Until then key rotation jobs need the columns named (hibernate-ae-cli rotate-cek --column "
+                        + "...). If the account may not write that table, grant it INSERT and UPDATE there",
+                        e.getMessage());
             }
         } finally {
             if (connection != null) {

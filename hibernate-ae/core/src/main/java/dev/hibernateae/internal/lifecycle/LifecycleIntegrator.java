@@ -39,6 +39,7 @@ public final class LifecycleIntegrator implements Integrator {
         ColumnRegistration registration = new ColumnRegistration(attributes, connections, runtime::keyRing);
         watcher.onChange(state -> factory.getQueryEngine().getInterpretationCache().close());
         watcher.onChange(registration::register);
+        watcher.afterEveryPoll(registration::registerIfPending);
         runtime.formatSource(watcher);
         try {
             registration.register(watcher.current());

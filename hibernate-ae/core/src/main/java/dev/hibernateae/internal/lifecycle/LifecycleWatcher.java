@@ -41,6 +41,7 @@ public final class LifecycleWatcher implements FormatSource {
     private final TrustedRecords trusted = new TrustedRecords();
     private final Set<String> logged = new HashSet<>();
     private final List<Consumer<LifecycleSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<LifecycleSnapshot>> pollListeners = new CopyOnWriteArrayList<>();
     private ConnectionSource connections;
     private volatile LifecycleSnapshot current;
     private ScheduledExecutorService poller;
@@ -84,6 +85,11 @@ public final class LifecycleWatcher implements FormatSource {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Runs {@code listener} after every successful poll, changed or not (on the polling thread). */
+    public void afterEveryPoll(Consumer<LifecycleSnapshot> listener) {
+        pollListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** Starts polling if the interval allows it; idempotent. */
     public synchronized void start() {
         if (poller != null || closed || pollInterval.isZero()) {
@@ -125,9 +131,14 @@ public final class LifecycleWatcher implements FormatSource {
             noticeAgain = false;
             notifyListeners(next);
         }
+        inform(pollListeners, next);
     }
 
     private void notifyListeners(LifecycleSnapshot snapshot) {
+        inform(listeners, snapshot);
+    }
+
+    private static void inform(List<Consumer<LifecycleSnapshot>> listeners, LifecycleSnapshot snapshot) {
         for (Consumer<LifecycleSnapshot> listener : listeners) {
             try {
                 listener.accept(snapshot);
