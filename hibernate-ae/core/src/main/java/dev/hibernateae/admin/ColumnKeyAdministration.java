@@ -9,7 +9,6 @@ import dev.hibernateae.internal.crypto.ColumnKey;
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.keys.ConnectionSource;
-import dev.hibernateae.internal.keys.EncryptedValueRow;
 import dev.hibernateae.internal.keys.EncryptionKeyRow;
 import dev.hibernateae.internal.keys.KeyCatalog;
 import dev.hibernateae.internal.keys.KeyHierarchy;
@@ -52,8 +51,6 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 public final class ColumnKeyAdministration {
     /** SQL Server's limit: a column encryption key has at most two values. */
     public static final int MAX_VALUES = 2;
-    private static final int MAX_NAME_LENGTH = 128;
-    private static final int MAX_PATH_LENGTH = 4000;
 
     private final KeyHierarchy keys;
     private final KeyCatalog catalog;
@@ -79,11 +76,8 @@ public final class ColumnKeyAdministration {
      */
     public ColumnMasterKeyInfo createColumnMasterKey(String name, String providerName, String keyPath,
             boolean allowEnclaveComputations) {
-        requireName(name, "column master key");
-        if (keyPath == null || keyPath.isBlank() || keyPath.length() > MAX_PATH_LENGTH) {
-            throw new ColumnMasterKeyException("Column master key '" + name + "' needs a key path of 1 to "
-                    + MAX_PATH_LENGTH + " characters");
-        }
+        KeyInputs.requireName(name, "column master key");
+        KeyInputs.requireKeyPath(keyPath, name);
         if (!keys.verifier().trustedPaths().isTrusted(keyPath)) {
             throw new ColumnMasterKeyException("Column master key '" + name + "' has key path '" + keyPath + "', "
                     + "which setting " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " does not list: add the "
@@ -114,7 +108,7 @@ public final class ColumnKeyAdministration {
             tx.insertMasterKey(row);
             return null;
         });
-        return info(row);
+        return KeyInfos.of(row);
     }
 
     /**
@@ -124,7 +118,7 @@ public final class ColumnKeyAdministration {
      * @throws ColumnMasterKeyException if the master key is missing or fails its checks
      */
     public ColumnEncryptionKeyInfo createColumnEncryptionKey(String name, String columnMasterKeyName) {
-        requireName(name, "column encryption key");
+        KeyInputs.requireName(name, "column encryption key");
         MasterKeyRow masterKey = masterKey(columnMasterKeyName, name);
         byte[] rootKey = new byte[CellKey.KEY_LENGTH];
         byte[] encrypted;
@@ -202,17 +196,17 @@ public final class ColumnKeyAdministration {
 
     public List<ColumnMasterKeyInfo> listColumnMasterKeys() {
         return catalog.inTransaction("list column master keys", tx -> tx.masterKeys())
-                .stream().map(ColumnKeyAdministration::info).toList();
+                .stream().map(KeyInfos::of).toList();
     }
 
     public List<ColumnEncryptionKeyInfo> listColumnEncryptionKeys() {
         return catalog.inTransaction("list column encryption keys", tx -> tx.encryptionKeys())
-                .stream().map(ColumnKeyAdministration::info).toList();
+                .stream().map(KeyInfos::of).toList();
     }
 
     /** The named column encryption key, or an error saying it does not exist. */
     public ColumnEncryptionKeyInfo encryptionKey(String name) {
-        return info(encryptionKeyRow(name));
+        return KeyInfos.of(encryptionKeyRow(name));
     }
 
     /**
@@ -318,7 +312,7 @@ public final class ColumnKeyAdministration {
     }
 
     private MasterKeyRow masterKey(String name, String forEncryptionKey) {
-        requireName(name, "column master key");
+        KeyInputs.requireName(name, "column master key");
         return catalog.inTransaction("read column master key '" + name + "'", tx -> tx.findMasterKey(name))
                 .orElseThrow(() -> new ColumnMasterKeyException("Column master key '" + name + "', needed for column "
                         + "encryption key '" + forEncryptionKey + "', does not exist in " + KeyTables.MASTER_KEYS
@@ -326,7 +320,7 @@ public final class ColumnKeyAdministration {
     }
 
     private EncryptionKeyRow encryptionKeyRow(String name) {
-        requireName(name, "column encryption key");
+        KeyInputs.requireName(name, "column encryption key");
         return catalog.inTransaction("read column encryption key '" + name + "'", tx -> tx.findEncryptionKey(name,
                 false)).orElseThrow(() -> missingEncryptionKey(name));
     }
@@ -351,32 +345,9 @@ public final class ColumnKeyAdministration {
                 + KeyTables.ENCRYPTION_KEYS);
     }
 
-    private static void requireName(String name, String what) {
-        if (name == null || name.isBlank() || !name.strip().equals(name) || name.length() > MAX_NAME_LENGTH) {
-            throw new AlwaysEncryptedException("A " + what + " name must be 1 to " + MAX_NAME_LENGTH
-                    + " characters without leading or trailing spaces; got " + (name == null ? "none" : "'" + name + "'"));
-        }
-    }
-
     /** The database keeps microseconds; truncate so what is returned equals what is listed later. */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static ColumnMasterKeyInfo info(MasterKeyRow row) {
-        return new ColumnMasterKeyInfo(row.name(), row.providerName(), row.keyPath(), row.allowEnclaveComputations(),
-                row.createdAt());
-    }
-
-    private static ColumnEncryptionKeyInfo info(EncryptionKeyRow row) {
-        return new ColumnEncryptionKeyInfo(row.name(), row.values().stream().map(ColumnKeyAdministration::info)
-                .toList(), row.createdAt());
-    }
-
-    private static ColumnEncryptionKeyValueInfo info(EncryptedValueRow value) {
-        MasterKeyRow masterKey = value.masterKey();
-        return new ColumnEncryptionKeyValueInfo(masterKey.name(), masterKey.providerName(), masterKey.keyPath(),
-                value.algorithm(), value.createdAt());
     }
 
     /** Where the key tables are and which providers, settings and trusted paths apply. */
