@@ -1,10 +1,10 @@
 package dev.hibernateae.internal.boot;
 
-import dev.hibernateae.internal.guard.QueryGuardInstaller;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.KeyHierarchy;
-import dev.hibernateae.internal.lifecycle.query.LifecycleQueriesInstaller;
+import dev.hibernateae.internal.orm.SupportedHibernate;
+import dev.hibernateae.internal.query.QueryStageInstaller;
 import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceInitiator;
@@ -17,15 +17,14 @@ import org.hibernate.service.spi.ServiceRegistryImplementor;
  * Found by Hibernate through {@code META-INF/services}: registers the {@link EncryptionRuntime} of each service
  * registry, so adding the jar and annotating attributes is all a user does. The one place that wires the layers
  * together (the Hibernate binding, the key hierarchy, the query stage); the key lifecycle joins them when the
- * session factory is built ({@code LifecycleIntegrator}).
+ * session factory is built ({@link HibernateAeIntegrator}).
  */
 public final class EncryptionServiceContributor implements ServiceContributor {
 
     @Override
     public void contribute(StandardServiceRegistryBuilder builder) {
-        // First, so that the query guard (which wraps whatever translator is set) wraps this one.
-        LifecycleQueriesInstaller.install(builder);
-        QueryGuardInstaller.install(builder);
+        SupportedHibernate.require();
+        QueryStageInstaller.install(builder);
         builder.addInitiator(new StandardServiceInitiator<EncryptionRuntime>() {
             @Override
             public Class<EncryptionRuntime> getServiceInitiated() {

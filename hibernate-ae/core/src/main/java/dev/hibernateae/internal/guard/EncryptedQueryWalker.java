@@ -47,8 +47,8 @@ import org.hibernate.query.sqm.tree.update.SqmAssignment;
  * refuses it. One instance checks one statement.
  */
 final class EncryptedQueryWalker extends ValueUseWalker {
-    EncryptedQueryWalker(EncryptedPathResolver resolver) {
-        super(resolver);
+    EncryptedQueryWalker(EncryptedPathResolver resolver, LiteralRule literals) {
+        super(resolver, literals);
     }
 
     void check(SqmStatement<?> statement) {

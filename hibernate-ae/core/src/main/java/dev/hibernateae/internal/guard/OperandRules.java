@@ -20,10 +20,12 @@ import org.hibernate.query.sqm.tree.select.SqmSubQuery;
 final class OperandRules {
     private final EncryptedPathResolver resolver;
     private final ParameterUses parameters;
+    private final LiteralRule literals;
 
-    OperandRules(EncryptedPathResolver resolver, ParameterUses parameters) {
+    OperandRules(EncryptedPathResolver resolver, ParameterUses parameters, LiteralRule literals) {
         this.resolver = resolver;
         this.parameters = parameters;
+        this.literals = literals;
     }
 
     Operand classify(SqmExpression<?> expression) {
@@ -86,9 +88,7 @@ final class OperandRules {
         Operand other = encrypted == a ? b : a;
         requireDeterministic(encrypted.value(), operation);
         if (other instanceof Operand.Bindable bindable) {
-            if (bindable.parameter() != null) {
-                parameters.encrypted(bindable.parameter(), encrypted.value());
-            }
+            bound(bindable, encrypted.value(), operation);
         } else if (other instanceof Operand.Encrypted second) {
             requireDeterministic(second.value(), operation);
             requireInterchangeable(encrypted.value(), second.value(), operation);
@@ -109,13 +109,20 @@ final class OperandRules {
             return;
         }
         if (value instanceof Operand.Bindable bindable) {
-            if (bindable.parameter() != null) {
-                parameters.encrypted(bindable.parameter(), targetValue);
-            }
+            bound(bindable, targetValue, operation);
         } else if (value instanceof Operand.Encrypted encrypted) {
             requireInterchangeable(targetValue, encrypted.value(), operation);
         } else {
             throw Rejections.unencryptedWrite(targetValue.first(), operation, describe(value));
+        }
+    }
+
+    /** A parameter or literal that Hibernate will convert with the encrypted attribute's converter. */
+    private void bound(Operand.Bindable bindable, EncryptedValue value, String operation) {
+        if (bindable.parameter() != null) {
+            parameters.encrypted(bindable.parameter(), value);
+        } else if (!literals.allowed()) {
+            throw Rejections.literalExposed(value.first(), operation, literals.refusedBecause());
         }
     }
 

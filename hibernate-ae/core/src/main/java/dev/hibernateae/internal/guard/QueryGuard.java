@@ -20,7 +20,7 @@ public final class QueryGuard {
     /** The guard of a session factory, or {@code null} when its persistence unit encrypts nothing. */
     public static QueryGuard forFactory(SessionFactoryImplementor factory) {
         EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
-        if (runtime != null && runtime.attributes().isEmpty()) {
+        if (runtime == null || runtime.attributes().isEmpty()) {
             return null;
         }
         return new QueryGuard(factory.getMappingMetamodel());
@@ -29,10 +29,15 @@ public final class QueryGuard {
     /**
      * Checks one select, update, delete or insert statement.
      *
+     * @param literals whether literals may meet encrypted attributes in this statement's text
      * @throws dev.hibernateae.api.UnsupportedEncryptedQueryException naming the attribute and operation that cannot
      *         work on ciphertext
      */
-    public void check(SqmStatement<?> statement) {
-        new EncryptedQueryWalker(resolver).check(statement);
+    public void check(SqmStatement<?> statement, LiteralRule literals) {
+        new EncryptedQueryWalker(resolver, literals).check(statement);
+    }
+
+    EncryptedPathResolver resolver() {
+        return resolver;
     }
 }

@@ -45,6 +45,15 @@ final class Rejections {
                 + "an attribute encrypted the same way.");
     }
 
+    /** A literal meets an encrypted attribute in a query whose text leaves the application. */
+    static UnsupportedEncryptedQueryException literalExposed(EncryptedColumn column, String operation,
+            String because) {
+        return new UnsupportedEncryptedQueryException(column.attribute(), operation, PREFIX + "a literal is "
+                + "compared with or assigned to " + column.describe() + " by " + operation + ", but " + because
+                + ", so the plaintext would leave the application in the query text. Bind a parameter instead (it is "
+                + "encrypted, and the text shows only its name), or turn that setting off.");
+    }
+
     static UnsupportedEncryptedQueryException parameterReused(EncryptedColumn column, String parameter,
             String otherUse) {
         return new UnsupportedEncryptedQueryException(column.attribute(), "parameter " + parameter, PREFIX

@@ -46,9 +46,9 @@ abstract class ValueUseWalker extends BaseSemanticQueryWalker {
     final EncryptedPathResolver resolver;
     final OperandRules rules;
 
-    ValueUseWalker(EncryptedPathResolver resolver) {
+    ValueUseWalker(EncryptedPathResolver resolver, LiteralRule literals) {
         this.resolver = resolver;
-        this.rules = new OperandRules(resolver, parameters);
+        this.rules = new OperandRules(resolver, parameters, literals);
     }
 
     /** An encrypted attribute reached outside the places that allow it. */

@@ -1,8 +1,8 @@
 package dev.hibernateae.internal.hibernate;
 
+import dev.hibernateae.internal.orm.OrmInternals;
 import jakarta.persistence.AttributeConverter;
 import java.lang.reflect.Type;
-import org.hibernate.boot.model.convert.internal.AutoApplicableConverterDescriptorBypassedImpl;
 import org.hibernate.boot.model.convert.spi.AutoApplicableConverterDescriptor;
 import org.hibernate.boot.model.convert.spi.ConverterDescriptor;
 import org.hibernate.boot.model.convert.spi.JpaAttributeConverterCreationContext;
@@ -44,7 +44,7 @@ final class EncryptedConverterDescriptor<T> implements ConverterDescriptor<T, by
 
     @Override
     public AutoApplicableConverterDescriptor getAutoApplyDescriptor() {
-        return AutoApplicableConverterDescriptorBypassedImpl.INSTANCE;
+        return OrmInternals.neverAutoApplied();
     }
 
     @Override

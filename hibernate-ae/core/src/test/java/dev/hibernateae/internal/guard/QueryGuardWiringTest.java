@@ -64,8 +64,8 @@ class QueryGuardWiringTest {
     void theGuardIsInstalledWithoutAnySetting() {
         try (GuardedPeople people = GuardedPeople.open()) {
             var options = ((SessionFactoryImplementor) people.sessionFactory).getSessionFactoryOptions();
-            assertInstanceOf(GuardedSqmTranslatorFactory.class, options.getCustomSqmTranslatorFactory());
-            assertInstanceOf(GuardedHqlTranslator.class, options.getCustomHqlTranslator());
+            assertInstanceOf(dev.hibernateae.internal.query.QueryStageFactory.class, options.getCustomSqmTranslatorFactory());
+            assertInstanceOf(dev.hibernateae.internal.query.HqlReader.class, options.getCustomHqlTranslator());
         }
     }
 

@@ -1,10 +1,11 @@
-package dev.hibernateae.internal.lifecycle.query;
+package dev.hibernateae.internal.query;
 
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import dev.hibernateae.internal.hibernate.EncryptedAttribute;
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import dev.hibernateae.internal.hibernate.ValueFormat;
 import dev.hibernateae.internal.hibernate.ValueFormats;
+import dev.hibernateae.internal.orm.OrmInternals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.JdbcMappingContainer;
 import org.hibernate.metamodel.mapping.SqlExpressible;
 import org.hibernate.query.sqm.ComparisonOperator;
-import org.hibernate.query.sqm.sql.internal.SqmParameterInterpretation;
 import org.hibernate.sql.ast.tree.expression.Expression;
 import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.ast.tree.expression.QueryLiteral;
@@ -180,7 +180,7 @@ final class EqualityRewriter {
 
     static boolean isValue(Expression expression) {
         // A parameter's JDBC parameter is resolved late (Hibernate may still replace it), so it is not asked here.
-        return expression instanceof SqmParameterInterpretation
+        return OrmInternals.isUnsettledParameter(expression)
                 || expression instanceof JdbcParameter
                 || expression instanceof QueryLiteral<?>;
     }

@@ -1,4 +1,4 @@
-package dev.hibernateae.internal.lifecycle.query;
+package dev.hibernateae.internal.query;
 
 import org.hibernate.sql.ast.SqlAstWalker;
 import org.hibernate.sql.ast.tree.predicate.ComparisonPredicate;

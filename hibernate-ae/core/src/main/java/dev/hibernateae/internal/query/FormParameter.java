@@ -1,4 +1,4 @@
-package dev.hibernateae.internal.lifecycle.query;
+package dev.hibernateae.internal.query;
 
 import dev.hibernateae.internal.hibernate.EncryptedAttribute;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package dev.hibernateae.internal.lifecycle.query;
+package dev.hibernateae.internal.query;
 
 import org.hibernate.sql.ast.spi.AbstractSqlAstWalker;
 import org.hibernate.sql.ast.tree.delete.DeleteStatement;
@@ -11,11 +11,11 @@ import org.hibernate.sql.ast.tree.predicate.InSubQueryPredicate;
  * For statements translated by an application's own SQM translator, which hibernate-ae cannot extend: refuses any
  * comparison of an attribute in transition, since it would not be rewritten to match every stored form.
  */
-final class TransitionQueryCheck extends AbstractSqlAstWalker {
+final class ForeignTranslationCheck extends AbstractSqlAstWalker {
     private final EqualityRewriter rewriter;
     private final String translator;
 
-    TransitionQueryCheck(EqualityRewriter rewriter, String translator) {
+    ForeignTranslationCheck(EqualityRewriter rewriter, String translator) {
         this.rewriter = rewriter;
         this.translator = translator;
     }

@@ -1,4 +1,4 @@
-package dev.hibernateae.internal.lifecycle.query;
+package dev.hibernateae.internal.query;
 
 import dev.hibernateae.internal.hibernate.EncryptedAttribute;
 import dev.hibernateae.internal.hibernate.ValueFormats;
@@ -6,7 +6,7 @@ import org.hibernate.type.AbstractSingleColumnStandardBasicType;
 import org.hibernate.type.descriptor.java.JavaType;
 
 /**
- * The type {@link LifecycleSqmTranslator} gives a query parameter of an encrypted attribute in place of the
+ * The type {@link EncryptedQueryTranslator} gives a query parameter of an encrypted attribute in place of the
  * attribute's converted type: Hibernate then hands the parameter's domain value, unconverted, to
  * {@link EncryptingJdbcType}'s binder, which stores it with the formats the query was translated with (rather than
  * the converter, which would use whatever formats are current when the statement is bound).

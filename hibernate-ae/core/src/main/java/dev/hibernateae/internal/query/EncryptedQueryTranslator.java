@@ -1,4 +1,4 @@
-package dev.hibernateae.internal.lifecycle.query;
+package dev.hibernateae.internal.query;
 
 import dev.hibernateae.internal.hibernate.EncryptedAttribute;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
@@ -48,7 +48,7 @@ import org.hibernate.sql.ast.tree.select.QuerySpec;
  * </ul>
  * So a statement's shape and every ciphertext bound into it agree, however the lifecycle moves meanwhile.
  */
-final class LifecycleSqmTranslator<T extends Statement> extends BaseSqmToSqlAstConverter<T> {
+final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAstConverter<T> {
     private final EncryptionRuntime runtime;
     private final ValueFormats formats;
     private final EqualityRewriter rewriter;
@@ -56,7 +56,7 @@ final class LifecycleSqmTranslator<T extends Statement> extends BaseSqmToSqlAstC
     private final QueryParameterBindings parameterBindings;
     private final Map<QueryParameterImplementor<?>, Integer> valuesConsumed = new HashMap<>();
 
-    LifecycleSqmTranslator(SqmStatement<?> statement, QueryOptions queryOptions,
+    EncryptedQueryTranslator(SqmStatement<?> statement, QueryOptions queryOptions,
             DomainParameterXref domainParameterXref, QueryParameterBindings domainParameterBindings,
             LoadQueryInfluencers loadQueryInfluencers, SqlAstCreationContext creationContext,
             boolean deduplicateSelectionItems, EncryptionRuntime runtime, ValueFormats formats) {

@@ -1,5 +1,6 @@
-package dev.hibernateae.internal.guard;
+package dev.hibernateae.internal.query;
 
+import dev.hibernateae.internal.orm.OrmInternals;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
@@ -8,7 +9,6 @@ import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.internal.MappingModelCreationProcess;
 import org.hibernate.query.spi.DomainQueryExecutionContext;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
-import org.hibernate.query.sqm.mutation.internal.SqmMultiTableMutationStrategyProviderInitiator;
 import org.hibernate.query.sqm.mutation.spi.MultiTableHandlerBuildResult;
 import org.hibernate.query.sqm.mutation.spi.SqmMultiTableInsertStrategy;
 import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategy;
@@ -23,11 +23,11 @@ import org.hibernate.service.spi.ServiceRegistryImplementor;
 /**
  * Bulk UPDATE and DELETE on entities spread over several tables (joined inheritance, secondary tables) and INSERT
  * ... SELECT into entities with generated identifiers run through Hibernate's multi-table strategies, which
- * translate the statement themselves instead of through the SQM translator factory. These wrappers check the
- * statement with the {@link QueryGuard} before the strategy Hibernate chose runs it. HQL is already checked when
- * read; this covers Criteria statements.
+ * translate most of the statement themselves instead of through the SQM translator factory. These wrappers hand
+ * the statement to the {@link QueryStage} before the strategy Hibernate chose runs it (an HQL statement was checked
+ * when read and is not walked again; this covers Criteria statements).
  */
-final class GuardedMutationStrategies {
+final class MultiTableMutationCheck {
     /** Replaces Hibernate's provider initiator with one that wraps the provider it creates. */
     static final StandardServiceInitiator<SqmMultiTableMutationStrategyProvider> INITIATOR =
             new StandardServiceInitiator<>() {
@@ -39,19 +39,19 @@ final class GuardedMutationStrategies {
                 @Override
                 public SqmMultiTableMutationStrategyProvider initiateService(Map<String, Object> settings,
                         ServiceRegistryImplementor registry) {
-                    return new Provider(SqmMultiTableMutationStrategyProviderInitiator.INSTANCE
-                            .initiateService(settings, registry));
+                    return new Provider(OrmInternals.standardMultiTableMutationStrategies(settings, registry));
                 }
             };
 
-    private GuardedMutationStrategies() {
+    private MultiTableMutationCheck() {
+    }
+
+    static boolean isInstalled(Object provider) {
+        return provider instanceof Provider;
     }
 
     private static void check(SqmStatement<?> statement, DomainQueryExecutionContext context) {
-        QueryGuard guard = QueryGuard.forFactory(context.getSession().getFactory());
-        if (guard != null) {
-            guard.check(statement);
-        }
+        QueryStageIntegrator.stageOf(context.getSession().getFactory()).checkUnread(statement);
     }
 
     private record Provider(SqmMultiTableMutationStrategyProvider delegate)
