@@ -25,6 +25,7 @@ import dev.hibernateae.internal.lifecycle.RecordJournal;
 import dev.hibernateae.security.model.Citizen;
 import dev.hibernateae.testing.Bytes;
 import dev.hibernateae.testing.DriverManagerDataSource;
+import dev.hibernateae.testing.LogCapture;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.TestSessionFactories;
 import dev.hibernateae.testing.keys.TestRsaProvider;

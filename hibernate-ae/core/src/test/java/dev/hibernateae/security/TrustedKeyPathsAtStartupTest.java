@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.security.model.Citizen;
+import dev.hibernateae.testing.LogCapture;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.TestSessionFactories;
 import dev.hibernateae.testing.keys.TestRsaProvider;

@@ -26,11 +26,6 @@ final class CheckedStatements {
         return checked.containsKey(new Key(statement, null));
     }
 
-    int size() {
-        expunge();
-        return checked.size();
-    }
-
     private void expunge() {
         for (Reference<?> reference; (reference = collected.poll()) != null; ) {
             checked.remove(reference);

@@ -1,4 +1,4 @@
-package dev.hibernateae.security;
+package dev.hibernateae.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,20 +7,33 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Collects what hibernate-ae logs (System.Logger goes to java.util.logging here) at a level or above. */
-final class LogCapture extends Handler implements AutoCloseable {
+/**
+ * Collects what hibernate-ae logs (System.Logger goes to java.util.logging here) at a level or above, lowering the
+ * logger's own level for the capture if needed and restoring it on close.
+ */
+public final class LogCapture extends Handler implements AutoCloseable {
     private final Logger logger;
+    private final Level savedLevel;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
     private LogCapture(String name, Level level) {
         this.logger = Logger.getLogger(name);
+        this.savedLevel = logger.getLevel();
         setLevel(level);
+        if (!logger.isLoggable(level)) {
+            logger.setLevel(level);
+        }
         logger.addHandler(this);
     }
 
     /** Everything logged at {@code level} or above under {@code dev.hibernateae}. */
-    static LogCapture of(Level level) {
-        return new LogCapture("dev.hibernateae", level);
+    public static LogCapture of(Level level) {
+        return of("dev.hibernateae", level);
+    }
+
+    /** Everything logged at {@code level} or above under the logger {@code name}. */
+    public static LogCapture of(String name, Level level) {
+        return new LogCapture(name, level);
     }
 
     @Override
@@ -30,13 +43,18 @@ final class LogCapture extends Handler implements AutoCloseable {
         }
     }
 
+    /** Forgets what was captured so far. */
+    public void clear() {
+        records.clear();
+    }
+
     /** The formatted messages logged so far. */
-    List<String> messages() {
+    public List<String> messages() {
         return records.stream().map(r -> new java.util.logging.SimpleFormatter().formatMessage(r)).toList();
     }
 
     /** Messages at SEVERE, which System.Logger's ERROR becomes. */
-    List<String> errors() {
+    public List<String> errors() {
         return records.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(r -> new java.util.logging.SimpleFormatter().formatMessage(r)).toList();
     }
@@ -48,5 +66,6 @@ final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(this);
+        logger.setLevel(savedLevel);
     }
 }

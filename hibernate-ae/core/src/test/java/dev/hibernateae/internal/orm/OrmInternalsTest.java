@@ -1,0 +1,177 @@
+package dev.hibernateae.internal.orm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.testing.TestDatabase;
+import dev.hibernateae.testing.TestSessionFactories;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Inheritance;
+import jakarta.persistence.InheritanceType;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.hibernate.SessionFactory;
+import org.hibernate.Version;
+import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.spi.QueryOptions;
+import org.hibernate.query.spi.QueryParameterBindings;
+import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategyProvider;
+import org.hibernate.query.sqm.sql.BaseSqmToSqlAstConverter;
+import org.hibernate.query.sqm.sql.SqmTranslator;
+import org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory;
+import org.hibernate.query.sqm.tree.domain.SqmPath;
+import org.hibernate.query.sqm.tree.predicate.SqmComparisonPredicate;
+import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
+import org.hibernate.service.spi.ServiceRegistryImplementor;
+import org.hibernate.sql.ast.spi.SqlAstCreationContext;
+import org.hibernate.sql.ast.tree.expression.Expression;
+import org.hibernate.sql.ast.tree.predicate.ComparisonPredicate;
+import org.hibernate.sql.ast.tree.select.SelectStatement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Each use of Hibernate's internals ({@link OrmInternals}, {@link HqlOperationReplay}) does, on the Hibernate on the
+ * class path, what hibernate-ae relies on; and {@link SupportedHibernate} accepts exactly the release line these
+ * were checked on. When a Hibernate upgrade breaks one of them, this test names it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrmInternalsTest {
+    private TestDatabase.Instance db;
+    private SessionFactory sessionFactory;
+
+    @Entity(name = "Note")
+    @Table(name = "orm_note")
+    @Inheritance(strategy = InheritanceType.JOINED)
+    public static class Note {
+        @Id
+        public Long id;
+        public String text;
+    }
+
+    /** Translates as Hibernate does, remembering the right-hand side of every comparison. */
+    public static final class RecordingTranslatorFactory extends StandardSqmTranslatorFactory {
+        static final List<Expression> RIGHT_HAND_SIDES = new ArrayList<>();
+
+        @Override
+        public SqmTranslator<SelectStatement> createSelectTranslator(SqmSelectStatement<?> statement,
+                QueryOptions options, DomainParameterXref xref, QueryParameterBindings bindings,
+                LoadQueryInfluencers influencers, SqlAstCreationContext context, boolean deduplicate) {
+            return new BaseSqmToSqlAstConverter<>(context, statement, options, influencers, xref, bindings,
+                    deduplicate) {
+                @Override
+                public ComparisonPredicate visitComparisonPredicate(SqmComparisonPredicate predicate) {
+                    ComparisonPredicate translated = super.visitComparisonPredicate(predicate);
+                    RIGHT_HAND_SIDES.add(translated.getRightHandExpression());
+                    return translated;
+                }
+            };
+        }
+    }
+
+    @BeforeAll
+    void open() {
+        db = TestDatabase.H2.create();
+        sessionFactory = TestSessionFactories.build(db, null, Map.of("hibernate.query.sqm.translator",
+                RecordingTranslatorFactory.class.getName(), "hibernate.jpa.compliance.query", "true"), Note.class);
+    }
+
+    @AfterAll
+    void close() {
+        sessionFactory.close();
+        db.close();
+    }
+
+    private SessionFactoryImplementor factory() {
+        return (SessionFactoryImplementor) sessionFactory;
+    }
+
+    @Test
+    void hqlCreationOptionsFollowTheSessionFactorysSettings() {
+        assertTrue(OrmInternals.hqlCreationOptions(factory()).useStrictJpaCompliance());
+    }
+
+    @Test
+    void theStandardHqlReaderReadsAQuery() {
+        var statement = OrmInternals.standardHqlReader(factory()).translate("select n.text from Note n",
+                String.class);
+        assertInstanceOf(SqmSelectStatement.class, statement);
+    }
+
+    @Test
+    void theStandardMultiTableStrategiesAreHibernatesOwn() {
+        SqmMultiTableMutationStrategyProvider provider = OrmInternals.standardMultiTableMutationStrategies(Map.of(),
+                (ServiceRegistryImplementor) factory().getServiceRegistry());
+        assertNotNull(provider);
+        assertTrue(provider.getClass().getName().startsWith("org.hibernate."), provider.getClass().getName());
+    }
+
+    @Test
+    void aParameterIsToldFromALiteralInATranslatedComparison() {
+        RecordingTranslatorFactory.RIGHT_HAND_SIDES.clear();
+        sessionFactory.inTransaction(s -> s.createSelectionQuery("from Note n where n.text = :t", Note.class)
+                .setParameter("t", "x").getResultList());
+        sessionFactory.inTransaction(s -> s.createSelectionQuery("from Note n where n.text = 'y'", Note.class)
+                .getResultList());
+        List<Expression> sides = RecordingTranslatorFactory.RIGHT_HAND_SIDES;
+        assertEquals(2, sides.size(), sides::toString);
+        assertTrue(OrmInternals.isUnsettledParameter(sides.get(0)), sides.get(0).getClass().getName());
+        assertFalse(OrmInternals.isUnsettledParameter(sides.get(1)), sides.get(1).getClass().getName());
+    }
+
+    @Test
+    void aConverterMarkedNeverAutoAppliedIsAppliedToNoAttribute() {
+        assertNull(OrmInternals.neverAutoApplied().getAutoAppliedConverterDescriptorForAttribute(null, null));
+    }
+
+    @Test
+    void theReplayReportsPathsAndTheOperationsAroundThem() {
+        List<String> heard = new ArrayList<>();
+        HqlOperationReplay.replay("from Note n where upper(n.text) like :p and n.id + 1 = 2",
+                OrmInternals.hqlCreationOptions(factory()), factory().getQueryEngine().getCriteriaBuilder(),
+                new HqlOperationReplay.Listener() {
+                    @Override
+                    public void pathRead(SqmPath<?> path) {
+                        heard.add("path " + path.getNavigablePath().getLocalName());
+                    }
+
+                    @Override
+                    public <T> T operation(String operation, Supplier<T> reading) {
+                        heard.add("enter " + operation);
+                        T result = reading.get();
+                        heard.add("leave " + operation);
+                        return result;
+                    }
+                });
+        assertEquals(List.of("enter LIKE", "enter upper()", "path text", "leave upper()", "leave LIKE",
+                "enter arithmetic (+)", "path id", "leave arithmetic (+)"), heard);
+    }
+
+    @Test
+    void theSupportedReleaseLineIsTheOneOnTheClassPath() {
+        SupportedHibernate.require();
+        assertTrue(SupportedHibernate.supports(Version.getVersionString()));
+        assertTrue(SupportedHibernate.supports("7.4.0.Final"));
+        assertTrue(SupportedHibernate.supports("7.4.13-SNAPSHOT"));
+        for (String other : List.of("7.3.9.Final", "7.5.0.Final", "6.6.4.Final", "8.0.0.Alpha1", "7", "", "seven")) {
+            assertFalse(SupportedHibernate.supports(other), other);
+        }
+        AlwaysEncryptedException e = assertThrows(AlwaysEncryptedException.class,
+                () -> SupportedHibernate.require("7.5.1.Final"));
+        assertTrue(e.getMessage().contains("7.4.x") && e.getMessage().contains("7.5.1.Final"), e.getMessage());
+    }
+}
