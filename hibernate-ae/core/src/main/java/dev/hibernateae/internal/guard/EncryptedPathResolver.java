@@ -46,6 +46,41 @@ final class EncryptedPathResolver {
         return value;
     }
 
+    /**
+     * The encrypted columns in the rows a path stands for: every encrypted attribute stored in an entity's tables
+     * (its whole hierarchy, since one row may hold a subclass; element collections live in tables of their own), of
+     * an embeddable, or of a collection's elements. Empty when they hold none.
+     */
+    List<EncryptedColumn> encryptedColumnsOf(SqmPath<?> path) {
+        Located located = locate(path);
+        List<EncryptedColumn> found = new ArrayList<>();
+        if (located == null) {
+            return found;
+        }
+        if (located.part() instanceof EntityPersister persister) {
+            EntityPersister root = persister.getRootEntityDescriptor().getEntityPersister();
+            addEntityColumns(root, found);
+            root.getSubMappingTypes().forEach(sub -> addEntityColumns(sub.getEntityPersister(), found));
+        } else {
+            EncryptedValue value = valueOf(located.part(), located.name());
+            if (value != null) {
+                found.addAll(value.encrypted());
+            }
+        }
+        return found;
+    }
+
+    private static void addEntityColumns(EntityPersister entity, List<EncryptedColumn> found) {
+        String owner = entity.getJpaEntityName();
+        entity.forEachAttributeMapping(attribute -> {
+            EncryptedValue value = attribute instanceof PluralAttributeMapping ? null
+                    : valueOf(attribute, owner + "." + attribute.getAttributeName());
+            if (value != null) {
+                value.encrypted().stream().filter(c -> !found.contains(c)).forEach(found::add);
+            }
+        });
+    }
+
     /** {@code Patient.lastName} for a path, encrypted or not, for messages; falls back to the path's own name. */
     String name(SqmPath<?> path) {
         Located located = locate(path);

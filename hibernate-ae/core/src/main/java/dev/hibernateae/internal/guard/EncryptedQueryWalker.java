@@ -2,6 +2,7 @@ package dev.hibernateae.internal.guard;
 
 import java.util.List;
 import java.util.Locale;
+import org.hibernate.dialect.function.SqlColumn;
 import org.hibernate.query.sqm.ComparisonOperator;
 import org.hibernate.query.sqm.SetOperator;
 import org.hibernate.query.sqm.tree.SqmStatement;
@@ -293,7 +294,27 @@ final class EncryptedQueryWalker extends ValueUseWalker {
         if (function instanceof SqmAggregateFunction<?> aggregate && name.equals("count")) {
             return count(function, aggregate);
         }
+        if (function.getFunctionDescriptor() instanceof SqlColumn) {
+            return rawColumn(function);
+        }
         return context.within(name + "()", Reason.forFunction(name), () -> super.visitFunction(function));
+    }
+
+    /**
+     * {@code column(p.name)} reads a column by its SQL name, typed as the query says, bypassing the mapping: a
+     * comparison binds plaintext, an ordering sorts ciphertext. Which column it names is known only when rendered,
+     * so it is refused on anything whose rows hold encrypted columns.
+     */
+    private Object rawColumn(SqmFunction<?> function) {
+        for (SqmTypedNode<?> argument : function.getArguments()) {
+            if (argument instanceof SqmPath<?> path) {
+                List<EncryptedColumn> encrypted = resolver.encryptedColumnsOf(path);
+                if (!encrypted.isEmpty()) {
+                    throw Rejections.rawColumn(encrypted);
+                }
+            }
+        }
+        return function;
     }
 
     /** count() counts non-null cells, which works on ciphertext; count(distinct) needs equal cells for equal values. */

@@ -2,29 +2,15 @@ package dev.hibernateae.internal.guard;
 
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import java.util.List;
-import org.hibernate.metamodel.mapping.JdbcMapping;
-import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
-import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 
 /** Small checks on encrypted values shared by the walker and the parameter bookkeeping. */
 final class EncryptedValues {
     private EncryptedValues() {
     }
 
-    /**
-     * hibernate-ae's converter behind a Hibernate type, or {@code null}. Hibernate wraps our converter in a
-     * {@link JpaAttributeConverter} whose bean instance is the {@link EncryptedAttributeConverter} itself.
-     */
+    /** hibernate-ae's converter behind a Hibernate type, or {@code null}. */
     static EncryptedAttributeConverter<?> converterOf(Object type) {
-        if (!(type instanceof JdbcMapping mapping)) {
-            return null;
-        }
-        BasicValueConverter<?, ?> converter = mapping.getValueConverter();
-        if (converter instanceof JpaAttributeConverter<?, ?> jpa && jpa.getConverterBean() != null
-                && jpa.getConverterBean().getBeanInstance() instanceof EncryptedAttributeConverter<?> encrypted) {
-            return encrypted;
-        }
-        return null;
+        return EncryptedAttributeConverter.behind(type);
     }
 
     /** Whether the cells of one can stand for the cells of the other, column by column. */

@@ -1,6 +1,7 @@
 package dev.hibernateae.internal.guard;
 
 import java.util.List;
+import org.hibernate.query.sqm.tree.domain.SqmElementAggregateFunction;
 import org.hibernate.query.sqm.tree.domain.SqmPath;
 import org.hibernate.query.sqm.tree.expression.SqmAny;
 import org.hibernate.query.sqm.tree.expression.SqmEvery;
@@ -32,6 +33,9 @@ final class OperandRules {
         if (expression instanceof SqmParameter<?> || expression instanceof SqmLiteral<?>) {
             return new Operand.Bindable(expression);
         }
+        if (expression instanceof SqmElementAggregateFunction<?> aggregate) {
+            refuseElementAggregate(aggregate);
+        }
         if (expression instanceof SqmPath<?> path) {
             EncryptedValue value = resolver.resolve(path);
             return value == null ? new Operand.Plain(expression) : new Operand.Encrypted(expression, value, null);
@@ -42,6 +46,19 @@ final class OperandRules {
             return value == null ? new Operand.Plain(expression) : new Operand.Encrypted(expression, value, subquery);
         }
         return new Operand.Plain(expression);
+    }
+
+    /**
+     * {@code maxelement()}, {@code minelement()}, {@code max(elements())} and the like aggregate a collection's
+     * elements in SQL: over ciphertext the database would pick a cell by its bytes, not by its value.
+     */
+    void refuseElementAggregate(SqmElementAggregateFunction<?> aggregate) {
+        EncryptedValue value = resolver.resolve(aggregate);
+        if (value != null) {
+            String name = aggregate.getFunctionName().toLowerCase(java.util.Locale.ROOT);
+            throw Rejections.unsupported(value.first(), name + "()", name.startsWith("max") || name.startsWith("min")
+                    ? Reason.ORDER : Reason.COMPUTE);
+        }
     }
 
     /** The selection of a node in a select clause, as an operand (a dynamic instantiation is plain). */

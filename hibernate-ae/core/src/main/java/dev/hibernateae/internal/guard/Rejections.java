@@ -54,6 +54,18 @@ final class Rejections {
                 + "encrypted, and the text shows only its name), or turn that setting off.");
     }
 
+    /** {@code column(...)} reads a raw column of rows that hold {@code encrypted} columns. */
+    static UnsupportedEncryptedQueryException rawColumn(java.util.List<EncryptedColumn> encrypted) {
+        EncryptedColumn first = encrypted.get(0);
+        String names = encrypted.stream().map(EncryptedColumn::attribute).limit(5)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new UnsupportedEncryptedQueryException(first.attribute(), "column()", PREFIX + "column() reads a "
+                + "column by its SQL name from rows that hold encrypted attributes (" + names + (encrypted.size() > 5
+                        ? ", ..." : "") + "). hibernate-ae cannot tell which column it names, and a raw column is "
+                + "neither encrypted nor decrypted: a value compared with it would be bound as plaintext. Map the "
+                + "column as an attribute (with @Encrypted if it holds ciphertext) and use that attribute instead.");
+    }
+
     static UnsupportedEncryptedQueryException parameterReused(EncryptedColumn column, String parameter,
             String otherUse) {
         return new UnsupportedEncryptedQueryException(column.attribute(), "parameter " + parameter, PREFIX

@@ -1,6 +1,5 @@
 package dev.hibernateae.internal.guard;
 
-import java.util.Locale;
 import org.hibernate.query.sqm.spi.BaseSemanticQueryWalker;
 import org.hibernate.query.sqm.tree.domain.SqmBasicValuedSimplePath;
 import org.hibernate.query.sqm.tree.domain.SqmCorrelatedBagJoin;
@@ -190,9 +189,8 @@ abstract class ValueUseWalker extends BaseSemanticQueryWalker {
 
     @Override
     public Object visitElementAggregateFunction(SqmElementAggregateFunction<?> function) {
-        String name = function.getFunctionName().toLowerCase(Locale.ROOT);
-        Reason reason = name.startsWith("max") || name.startsWith("min") ? Reason.ORDER : Reason.COMPUTE;
-        return context.within(name + "()", reason, () -> pathUsed(function));
+        rules.refuseElementAggregate(function);
+        return function;
     }
 
     @Override

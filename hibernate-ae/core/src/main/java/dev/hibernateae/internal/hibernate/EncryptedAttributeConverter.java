@@ -7,6 +7,9 @@ import dev.hibernateae.api.UnsupportedPlaintextException;
 import jakarta.persistence.AttributeConverter;
 import java.util.Arrays;
 import java.util.Objects;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
+import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 
 /**
  * The converter of one {@code @Encrypted} attribute: codec, then format. The attribute's codec turns a value into
@@ -121,6 +124,23 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
     }
 
     /** What this attribute is: fixed once the mapping is complete. */
+    /**
+     * hibernate-ae's converter behind a Hibernate type (a {@link JdbcMapping} of an encrypted attribute, or a query
+     * path typed by one), or {@code null}. Hibernate wraps the converter in a {@link JpaAttributeConverter} whose bean
+     * instance is the {@code EncryptedAttributeConverter} itself.
+     */
+    public static EncryptedAttributeConverter<?> behind(Object type) {
+        if (!(type instanceof JdbcMapping mapping)) {
+            return null;
+        }
+        BasicValueConverter<?, ?> converter = mapping.getValueConverter();
+        if (converter instanceof JpaAttributeConverter<?, ?> jpa && jpa.getConverterBean() != null
+                && jpa.getConverterBean().getBeanInstance() instanceof EncryptedAttributeConverter<?> encrypted) {
+            return encrypted;
+        }
+        return null;
+    }
+
     public EncryptedAttribute<T> attribute() {
         return attribute;
     }

@@ -4,8 +4,6 @@ import java.util.Map;
 import org.hibernate.boot.model.convert.internal.AutoApplicableConverterDescriptorBypassedImpl;
 import org.hibernate.boot.model.convert.spi.AutoApplicableConverterDescriptor;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.query.hql.HqlTranslator;
-import org.hibernate.query.hql.internal.StandardHqlTranslator;
 import org.hibernate.query.hql.spi.SqmCreationOptions;
 import org.hibernate.query.sqm.internal.SqmCreationOptionsStandard;
 import org.hibernate.query.sqm.mutation.internal.SqmMultiTableMutationStrategyProviderInitiator;
@@ -22,12 +20,6 @@ public final class OrmInternals {
     /** The options HQL is read with, as Hibernate's query engine derives them from the session factory's options. */
     public static SqmCreationOptions hqlCreationOptions(SessionFactoryImplementor factory) {
         return new SqmCreationOptionsStandard(factory.getSessionFactoryOptions());
-    }
-
-    /** Hibernate's own HQL reader, the one its query engine builds when neither settings nor dialect give one. */
-    public static HqlTranslator standardHqlReader(SessionFactoryImplementor factory) {
-        return new StandardHqlTranslator(factory.getQueryEngine().getCriteriaBuilder(),
-                hqlCreationOptions(factory));
     }
 
     /** Hibernate's own provider of the strategies that run bulk statements on entities spread over several tables. */

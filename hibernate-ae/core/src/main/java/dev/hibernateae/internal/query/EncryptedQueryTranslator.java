@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.metamodel.mapping.BasicValuedMapping;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.MappingModelExpressible;
 import org.hibernate.query.spi.QueryOptions;
@@ -18,6 +19,8 @@ import org.hibernate.query.sqm.internal.DomainParameterXref;
 import org.hibernate.query.sqm.sql.BaseSqmToSqlAstConverter;
 import org.hibernate.query.sqm.sql.SqmTranslation;
 import org.hibernate.query.sqm.tree.SqmStatement;
+import org.hibernate.query.sqm.tree.expression.SqmHqlNumericLiteral;
+import org.hibernate.query.sqm.tree.expression.SqmLiteral;
 import org.hibernate.query.sqm.tree.expression.SqmParameter;
 import org.hibernate.query.sqm.tree.predicate.SqmComparisonPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmInListPredicate;
@@ -27,6 +30,7 @@ import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.Statement;
 import org.hibernate.sql.ast.tree.expression.Expression;
 import org.hibernate.sql.ast.tree.expression.JdbcParameter;
+import org.hibernate.sql.ast.tree.expression.QueryLiteral;
 import org.hibernate.sql.ast.tree.predicate.ComparisonPredicate;
 import org.hibernate.sql.ast.tree.predicate.ExistsPredicate;
 import org.hibernate.sql.ast.tree.predicate.InListPredicate;
@@ -34,6 +38,7 @@ import org.hibernate.sql.ast.tree.predicate.InSubQueryPredicate;
 import org.hibernate.sql.ast.tree.predicate.Junction;
 import org.hibernate.sql.ast.tree.predicate.Predicate;
 import org.hibernate.sql.ast.tree.select.QuerySpec;
+import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 
 /**
  * Hibernate's SQM-to-SQL translation, with every use of an encrypted attribute tied to one moment of the key
@@ -113,6 +118,38 @@ final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAs
             return null;
         }
         return new EncryptedParameterType(attribute, formats, mapping.getMappedJavaType(), 0);
+    }
+
+    /** A literal of another numeric type than the encrypted attribute it meets is converted first, if losslessly. */
+    @Override
+    public Expression visitLiteral(SqmLiteral<?> literal) {
+        Expression converted = numericLiteral(literal.getLiteralValue());
+        return converted != null ? converted : super.visitLiteral(literal);
+    }
+
+    @Override
+    public <N extends Number> Expression visitHqlNumericLiteral(SqmHqlNumericLiteral<N> literal) {
+        Expression converted = numericLiteral(NumericLiterals.parse(literal));
+        return converted != null ? converted : super.visitHqlNumericLiteral(literal);
+    }
+
+    /** The literal converted for the encrypted numeric attribute it is compared with or assigned to, else null. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Expression numericLiteral(Object value) {
+        if (!(value instanceof Number number) || !(getInferredValueMapping() instanceof BasicValuedMapping mapping)) {
+            return null;
+        }
+        EncryptedAttribute<?> attribute = EqualityRewriter.attributeOf(mapping.getJdbcMapping());
+        if (attribute == null || attribute.javaType().isInstance(value)
+                || !NumericLiterals.isNumeric(attribute.javaType())) {
+            return null;
+        }
+        Number converted = NumericLiterals.convert(number, attribute.javaType());
+        if (converted == null) {
+            throw NumericLiterals.inexact(attribute);
+        }
+        BasicValueConverter converter = mapping.getJdbcMapping().getValueConverter();
+        return new QueryLiteral<>(converter.toRelationalValue(converted), mapping);
     }
 
     @Override

@@ -21,8 +21,6 @@ import org.hibernate.sql.ast.tree.predicate.GroupedPredicate;
 import org.hibernate.sql.ast.tree.predicate.InListPredicate;
 import org.hibernate.sql.ast.tree.predicate.Junction;
 import org.hibernate.sql.ast.tree.predicate.Predicate;
-import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
-import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 
 /**
  * Rewrites translated equality predicates on attributes whose values are stored in more than one form (during a key
@@ -203,12 +201,8 @@ final class EqualityRewriter {
         if (mapping instanceof EncryptedParameterType<?> parameter) {
             return parameter.attribute();
         }
-        BasicValueConverter<?, ?> converter = mapping == null ? null : mapping.getValueConverter();
-        if (converter instanceof JpaAttributeConverter<?, ?> jpa && jpa.getConverterBean() != null
-                && jpa.getConverterBean().getBeanInstance() instanceof EncryptedAttributeConverter<?> encrypted) {
-            return encrypted.attribute();
-        }
-        return null;
+        EncryptedAttributeConverter<?> converter = EncryptedAttributeConverter.behind(mapping);
+        return converter == null ? null : converter.attribute();
     }
 
     /** {@code Patient.ssn} from {@code com.example.Patient.ssn}, as the guard names attributes. */

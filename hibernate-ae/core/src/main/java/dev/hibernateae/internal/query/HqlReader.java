@@ -4,6 +4,7 @@ import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import dev.hibernateae.internal.guard.HqlTypeErrorDiagnosis;
 import dev.hibernateae.internal.guard.QueryGuard;
+import dev.hibernateae.internal.orm.HqlReading;
 import dev.hibernateae.internal.orm.OrmInternals;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.hibernate.query.sqm.tree.SqmStatement;
 
 /**
  * The HQL/JPQL reader hibernate-ae installs in {@value QuerySettings#SEMANTIC_QUERY_PRODUCER}: reads the query with
- * the reader Hibernate would otherwise use (the application's own, moved aside by {@link QueryStageInstaller}; else
- * the dialect's; else Hibernate's standard one), then has the {@link QueryStage} check it. So an HQL query is
+ * the application's own reader, moved aside by {@link QueryStageInstaller}, else the dialect's, else Hibernate's
+ * own reading with numeric literals assigned to encrypted attributes given their type ({@link HqlReading},
+ * {@link AssignedLiterals}), then has the {@link QueryStage} check it. So an HQL query is
  * refused when it is created, and a named query when the application starts (by Hibernate's own startup check of
  * named queries). When Hibernate itself refuses a query because an encrypted attribute is {@code VARBINARY} to it,
  * the error is reworded to name the attribute ({@link HqlTypeErrorDiagnosis}).
@@ -120,6 +122,7 @@ public final class HqlReader implements HqlTranslator {
             }
         }
         HqlTranslator dialects = sf.getJdbcServices().getDialect().getHqlTranslator();
-        return dialects != null ? dialects : OrmInternals.standardHqlReader(sf);
+        return dialects != null ? dialects : new HqlReading(sf.getQueryEngine().getCriteriaBuilder(),
+                OrmInternals.hqlCreationOptions(sf), new AssignedLiterals());
     }
 }

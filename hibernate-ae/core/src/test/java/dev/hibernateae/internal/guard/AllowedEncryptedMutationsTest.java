@@ -77,6 +77,19 @@ class AllowedEncryptedMutationsTest {
     }
 
     @Test
+    void numericLiteralsAssignedToEncryptedAttributesAreConvertedWithoutLoss() {
+        assertEquals(1, update("update Person p set p.creditLimit = 0, p.mrn = 9 where p.ssn = :ssn", "ssn", DOE_SSN));
+        assertEquals(1, update("insert into Person (ssn, lastName, creditLimit, mrn) values ('444-44-4444', 'Koe', "
+                + "7, 4)"));
+        assertEquals(List.of("Doe"), people.sessionFactory.fromTransaction(s -> s.createSelectionQuery(
+                "select p.lastName from Person p where p.creditLimit = :c and p.mrn = :m", String.class)
+                .setParameter("c", 0L).setParameter("m", 9).getResultList()));
+        assertEquals(List.of("Koe"), people.sessionFactory.fromTransaction(s -> s.createSelectionQuery(
+                "select p.lastName from Person p where p.creditLimit = :c and p.mrn = :m", String.class)
+                .setParameter("c", 7L).setParameter("m", 4).getResultList()));
+    }
+
+    @Test
     void updateMayWriteARandomizedAttributeFromAParameter() {
         assertEquals(1, update("update Person p set p.note = :note where p.ssn = :ssn", "note", "changed", "ssn",
                 ROE_SSN));

@@ -83,6 +83,22 @@ class AllowedEncryptedQueriesTest {
     }
 
     @Test
+    void numericLiteralsOfAnotherNumericTypeAreConvertedWithoutLoss() {
+        assertEquals(names("Doe"), lastNames("select p.lastName from Person p where p.creditLimit = 10000"));
+        assertEquals(names("Doe", "Roe"), lastNames(
+                "select p.lastName from Person p where p.creditLimit in (10000, 5)"));
+        assertEquals(names("Roe"), lastNames("select p.lastName from Person p where p.mrn = 2L"));
+        assertEquals(names("Roe"), lastNames("select p.lastName from Person p where p.mrn = 2.0"));
+        assertEquals(List.of("Doe"), criteria(s -> {
+            var cb = s.getCriteriaBuilder();
+            var q = cb.createQuery(String.class);
+            var p = q.from(Person.class);
+            return s.createQuery(q.select(p.get("lastName")).where(cb.equal(p.get("creditLimit"), cb.literal(10000))))
+                    .getResultList();
+        }));
+    }
+
+    @Test
     void inequalityInEverySpellingFindsTheOtherNonNullRows() {
         assertEquals(names("Roe", "Poe"), lastNames("select p.lastName from Person p where p.ssn <> :ssn",
                 "ssn", DOE_SSN));

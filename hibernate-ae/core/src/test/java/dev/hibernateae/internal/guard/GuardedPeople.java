@@ -73,6 +73,7 @@ final class GuardedPeople implements AutoCloseable {
             doe.formerSsn = DOE_SSN;
             doe.mrn = 1;
             doe.active = true;
+            doe.creditLimit = 10000L;
             doe.age = 30;
             doe.home = new Residence(SHARED_ZIP, "Springfield");
             doe.aliases.addAll(Set.of("JD", "Johnny"));
@@ -85,6 +86,7 @@ final class GuardedPeople implements AutoCloseable {
             roe.email = "roe@example.org";
             roe.note = "second";
             roe.mrn = 2;
+            roe.creditLimit = 5L;
             roe.active = false;
             roe.age = 40;
             roe.home = new Residence(SHARED_ZIP, "Shelbyville");

@@ -63,6 +63,14 @@ class RejectedHqlQueriesTest {
                 refused("ordering comparison on a derived table's column",
                         "select d.s from (select p.ssn as s from Person p) d where d.s > '2'", "Person.ssn", ">"),
                 refused("min", "select min(p.ssn) from Person p", "Person.ssn", "min()"),
+                refused("maxelement of an encrypted collection", "select maxelement(p.aliases) from Person p",
+                        "Person.aliases", "max()"),
+                refused("max(elements()) of an encrypted collection",
+                        "select max(elements(p.aliases)) from Person p", "Person.aliases", "max()"),
+                refused("minelement of a randomized collection", "select minelement(p.secrets) from Person p",
+                        "Person.secrets", "min()"),
+                refused("maxelement compared with a parameter", "from Person p where maxelement(p.aliases) = :x",
+                        "Person.aliases", "max()", "x", SSN),
                 refused("max in a subquery compared with equality",
                         "from Person p where p.ssn = (select max(q.ssn) from Person q)", "Person.ssn", "max()"),
                 // content
@@ -143,6 +151,22 @@ class RejectedHqlQueriesTest {
                         "select p.ssn from Person p union select p.lastName from Person p", "Person.ssn", "UNION"),
                 refused("union of a randomized attribute",
                         "select p.note from Person p union select p.note from Person p", "Person.note", "UNION"),
+                // raw columns, which bypass encryption
+                refused("column() compared with a parameter", "from Person p where column(p.ssn as String) = :x",
+                        "Person.active", "column()", "x", SSN),
+                refused("column() in order by", "from Person p order by column(p.ssn as String)", "Person.active",
+                        "column()"),
+                refused("column() with like", "from Person p where column(p.ssn as String) like :x",
+                        "Person.active", "column()", "x", "111%"),
+                refused("column() of a subclass row", "select column(v.code as String) from Vip v",
+                        "Person.active", "column()"),
+                // numeric literals that would need rounding
+                refused("a decimal literal compared with an encrypted Long",
+                        "from Person p where p.creditLimit = 10000.5", "Person.creditLimit", "a numeric literal"),
+                refused("a decimal literal assigned to an encrypted Long",
+                        "update Person p set p.creditLimit = 0.5", "Person.creditLimit", "a numeric literal"),
+                refused("a literal beyond an encrypted Integer's range", "from Person p where p.mrn = 3000000000",
+                        "Person.mrn", "a numeric literal"),
                 // writes
                 refused("update writing ciphertext into a plain attribute", "update Person p set p.lastName = p.ssn",
                         "Person.ssn", "SET"),
@@ -201,7 +225,7 @@ class RejectedHqlQueriesTest {
     }
 
     private static void assertNoValues(String message, List<Object> parameters) {
-        for (String value : List.of(SSN, "111-11", "GOLD", "first", "Springfield", "12345")) {
+        for (String value : List.of(SSN, "111-11", "GOLD", "first", "Springfield", "12345", "10000.5", "3000000000")) {
             assertFalse(message.contains(value), () -> "message contains a value: " + message);
         }
         for (int i = 1; i < parameters.size(); i += 2) {

@@ -26,6 +26,8 @@ import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
+import org.hibernate.query.SyntaxException;
+import org.hibernate.query.sqm.UnknownPathException;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
 import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategyProvider;
 import org.hibernate.query.sqm.sql.BaseSqmToSqlAstConverter;
@@ -45,7 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Each use of Hibernate's internals ({@link OrmInternals}, {@link HqlOperationReplay}) does, on the Hibernate on the
+ * Each use of Hibernate's internals ({@link OrmInternals}, {@link HqlReading}, {@link HqlOperationReplay}) does, on the Hibernate on the
  * class path, what hibernate-ae relies on; and {@link SupportedHibernate} accepts exactly the release line these
  * were checked on. When a Hibernate upgrade breaks one of them, this test names it.
  */
@@ -106,10 +108,22 @@ class OrmInternalsTest {
     }
 
     @Test
-    void theStandardHqlReaderReadsAQuery() {
-        var statement = OrmInternals.standardHqlReader(factory()).translate("select n.text from Note n",
-                String.class);
-        assertInstanceOf(SqmSelectStatement.class, statement);
+    void hqlReadingReadsAsHibernateDoesAndShowsEveryAssignedValue() {
+        List<String> assigned = new ArrayList<>();
+        HqlReading reading = new HqlReading(factory().getQueryEngine().getCriteriaBuilder(),
+                OrmInternals.hqlCreationOptions(factory()), (target, value) -> {
+                    assigned.add(target.getNavigablePath().getLocalName() + "=" + value.getClass().getSimpleName());
+                    return value;
+                });
+        assertInstanceOf(SqmSelectStatement.class, reading.translate("select n.text from Note n", String.class));
+        reading.translate("update Note n set n.text = :t, n.id = 2 where n.id = 1", null);
+        reading.translate("insert into Note (id, text) values (3, 'c'), (4, :t)", null);
+        assertEquals(List.of("text=SqmNamedParameter", "id=SqmHqlNumericLiteral", "id=SqmHqlNumericLiteral",
+                "text=SqmLiteral", "id=SqmHqlNumericLiteral", "text=SqmNamedParameter"), assigned);
+
+        assertThrows(SyntaxException.class, () -> reading.translate("select n.text fro Note n", String.class));
+        assertThrows(UnknownPathException.class, () -> reading.translate("select n.nothing from Note n",
+                String.class));
     }
 
     @Test

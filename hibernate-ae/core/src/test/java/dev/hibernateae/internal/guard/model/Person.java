@@ -58,6 +58,9 @@ public class Person {
     @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
     public Boolean active;
 
+    @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
+    public Long creditLimit;
+
     public String lastName;
 
     public Integer age;

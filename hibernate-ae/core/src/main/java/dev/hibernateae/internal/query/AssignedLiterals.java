@@ -1,0 +1,41 @@
+package dev.hibernateae.internal.query;
+
+import dev.hibernateae.internal.hibernate.EncryptedAttribute;
+import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
+import dev.hibernateae.internal.orm.HqlReading;
+import org.hibernate.query.sqm.SqmBindableType;
+import org.hibernate.query.sqm.tree.domain.SqmPath;
+import org.hibernate.query.sqm.tree.expression.SqmExpression;
+import org.hibernate.query.sqm.tree.expression.SqmHqlNumericLiteral;
+import org.hibernate.query.sqm.tree.expression.SqmLiteral;
+
+/**
+ * While HQL is read: a numeric literal assigned to an encrypted numeric attribute ({@code set p.creditLimit = 0},
+ * {@code insert ... values (0)}) becomes a literal of the attribute's own type and Hibernate type, converted
+ * losslessly ({@link NumericLiterals}), as Hibernate would accept it for a plain attribute.
+ */
+final class AssignedLiterals implements HqlReading.AssignedValues {
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public SqmExpression<?> assigned(SqmPath<?> target, SqmExpression<?> value) {
+        EncryptedAttributeConverter<?> converter = EncryptedAttributeConverter.behind(target.getNodeType());
+        if (converter == null || !(value instanceof SqmLiteral<?> literal)) {
+            return value;
+        }
+        Object written = literal instanceof SqmHqlNumericLiteral<?> hql ? NumericLiterals.parse(hql)
+                : literal.getLiteralValue();
+        if (!(written instanceof Number number)) {
+            return value;
+        }
+        EncryptedAttribute<?> attribute = converter.attribute();
+        if (attribute.javaType().isInstance(number) || !NumericLiterals.isNumeric(attribute.javaType())) {
+            return value;
+        }
+        Number converted = NumericLiterals.convert(number, attribute.javaType());
+        if (converted == null) {
+            throw NumericLiterals.inexact(attribute);
+        }
+        return new SqmLiteral(converted, (SqmBindableType) target.getNodeType(), value.nodeBuilder());
+    }
+}
