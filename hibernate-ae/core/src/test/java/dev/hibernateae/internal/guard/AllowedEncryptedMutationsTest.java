@@ -7,29 +7,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.hibernateae.internal.guard.model.Badge;
 import dev.hibernateae.internal.guard.model.Clinic;
 import dev.hibernateae.internal.guard.model.Person;
+import dev.hibernateae.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bulk UPDATE, DELETE and INSERT that the guard lets through change exactly the right rows. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AllowedEncryptedMutationsTest {
+    @Parameter
+    TestDatabase database;
+
     private static final String NEW_SSN = "555-55-5555";
     private GuardedPeople people;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void open() {
-        people = GuardedPeople.open(Map.of(), Badge.class);
+        people = GuardedPeople.open(database, Map.of(), Badge.class);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void close() {
         people.close();
     }

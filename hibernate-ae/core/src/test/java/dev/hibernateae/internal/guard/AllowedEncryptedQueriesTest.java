@@ -10,6 +10,7 @@ import dev.hibernateae.internal.guard.model.Clinic;
 import dev.hibernateae.internal.guard.model.Person;
 import dev.hibernateae.internal.guard.model.Residence;
 import dev.hibernateae.internal.guard.model.Vip;
+import dev.hibernateae.testing.TestDatabase;
 import jakarta.persistence.Tuple;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,22 +22,30 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every form the guard lets through still runs and finds exactly the right rows. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AllowedEncryptedQueriesTest {
+    @Parameter
+    TestDatabase database;
+
     private GuardedPeople people;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void open() {
-        people = GuardedPeople.open();
+        people = GuardedPeople.open(database, Map.of());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void close() {
         people.close();
     }

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.hibernate.SessionFactory;
 
 /**
- * An H2 database with the guard's test model and four people: Doe and Roe share a zip; Poe is a {@link Vip};
+ * A database (H2 unless said otherwise) with the guard's test model and four people: Doe and Roe share a zip; Poe is a {@link Vip};
  * Nobody has no encrypted values at all. Clinic North is owned by Roe's SSN.
  */
 final class GuardedPeople implements AutoCloseable {
@@ -35,7 +35,11 @@ final class GuardedPeople implements AutoCloseable {
     }
 
     static GuardedPeople open(Map<String, Object> settings, Class<?>... extraEntities) {
-        TestDatabase.Instance db = TestDatabase.H2.create();
+        return open(TestDatabase.H2, settings, extraEntities);
+    }
+
+    static GuardedPeople open(TestDatabase database, Map<String, Object> settings, Class<?>... extraEntities) {
+        TestDatabase.Instance db = database.create();
         try {
             Class<?>[] entities = new Class<?>[3 + extraEntities.length];
             entities[0] = Person.class;
