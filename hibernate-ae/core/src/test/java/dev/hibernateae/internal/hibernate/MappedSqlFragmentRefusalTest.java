@@ -64,6 +64,12 @@ class MappedSqlFragmentRefusalTest {
         }
 
         @Test
+        void filterNamingAnEncryptedColumnOfAnotherTableThroughAnAlias() {
+            UnsupportedEncryptedQueryException e = refused(EntityFragments.AliasFilteredOffice.class, Resident.class);
+            assertRefusal(e, "entity AliasFilteredOffice", "@Filter", "Resident.ssn", QUERY_ADVICE);
+        }
+
+        @Test
         void filterDefDefaultConditionNamingAnEncryptedColumn() {
             UnsupportedEncryptedQueryException e = refused(EntityFragments.DefaultFilteredPatient.class);
             assertRefusal(e, "entity DefaultFilteredPatient", "@FilterDef", "DefaultFilteredPatient.ssn",

@@ -14,6 +14,7 @@ import org.hibernate.annotations.FilterDef;
 import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.ParamDef;
 import org.hibernate.annotations.SQLRestriction;
+import org.hibernate.annotations.SqlFragmentAlias;
 
 /** Entities whose own SQL annotations name their encrypted column {@code ssn}: each must refuse to start. */
 public final class EntityFragments {
@@ -45,6 +46,20 @@ public final class EntityFragments {
         @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
         @Column(name = "ssn", length = 11)
         public String ssn;
+    }
+
+    /** Its filter reaches {@link Resident}'s table through an alias of its own. */
+    @Entity(name = "AliasFilteredOffice")
+    @Table(name = "frag_alias_filtered_office")
+    @FilterDef(name = "officeByResidentSsn", parameters = @ParamDef(name = "ssn", type = String.class))
+    @Filter(name = "officeByResidentSsn", condition = "exists (select 1 from frag_resident {r} where {r}.ssn = :ssn)",
+            deduceAliasInjectionPoints = false, aliases = @SqlFragmentAlias(alias = "r", table = "frag_resident"))
+    public static class AliasFilteredOffice {
+        @Id
+        @GeneratedValue
+        public Long id;
+
+        public String name;
     }
 
     @Entity(name = "DefaultFilteredPatient")
