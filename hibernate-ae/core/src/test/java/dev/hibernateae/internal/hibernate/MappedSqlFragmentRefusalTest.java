@@ -87,6 +87,13 @@ class MappedSqlFragmentRefusalTest {
         }
 
         @Test
+        void joinFormulaNamingAnEncryptedColumn() {
+            UnsupportedEncryptedQueryException e = refused(EntityFragments.JoinFormulaPatient.class, Resident.class);
+            assertRefusal(e, "entity JoinFormulaPatient (attribute sameSsn)", "@JoinFormula", "JoinFormulaPatient.ssn",
+                    "compute the value in Java");
+        }
+
+        @Test
         void discriminatorFormulaNamingAnEncryptedColumn() {
             UnsupportedEncryptedQueryException e = refused(EntityFragments.DiscriminatedPatient.class,
                     EntityFragments.DiscriminatedChild.class);

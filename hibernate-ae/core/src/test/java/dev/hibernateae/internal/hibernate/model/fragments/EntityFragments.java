@@ -7,11 +7,13 @@ import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DiscriminatorFormula;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
 import org.hibernate.annotations.Formula;
+import org.hibernate.annotations.JoinFormula;
 import org.hibernate.annotations.ParamDef;
 import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.SqlFragmentAlias;
@@ -90,6 +92,22 @@ public final class EntityFragments {
 
         @Formula("length(ssn)")
         public Integer ssnLength;
+    }
+
+    @Entity(name = "JoinFormulaPatient")
+    @Table(name = "frag_join_formula_patient")
+    public static class JoinFormulaPatient {
+        @Id
+        @GeneratedValue
+        public Long id;
+
+        @Encrypted(type = EncryptionType.DETERMINISTIC, key = "cek1")
+        @Column(name = "ssn", length = 11)
+        public String ssn;
+
+        @ManyToOne
+        @JoinFormula("(select min(r.id) from frag_resident r where r.ssn = ssn)")
+        public Resident sameSsn;
     }
 
     @Entity(name = "DiscriminatedPatient")
