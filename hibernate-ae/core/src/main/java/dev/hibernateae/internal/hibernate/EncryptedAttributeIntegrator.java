@@ -38,6 +38,7 @@ public final class EncryptedAttributeIntegrator implements Integrator {
         }
         runtime.replaceAttributes(columns.stream().map(EncryptedColumn::converter).toList());
         new EncryptedColumnValidator(sessionFactory).validate(columns);
+        new MappedSqlFragmentCheck(metadata, columns).check();
         if (!columns.isEmpty() && runtime.keysFromDatabase()) {
             // Fail fast on the key settings (trusted master key paths, key store): checked and built now, used later.
             TrustedMasterKeyPaths.fromSettings(runtime.settings()).requireConfigured();
