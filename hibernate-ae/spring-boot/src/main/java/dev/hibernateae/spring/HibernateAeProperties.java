@@ -281,8 +281,9 @@ public class HibernateAeProperties {
     public static class Repositories {
         /**
          * Whether repository query methods (derived queries such as findBySsnLike, and @Query JPQL) are checked when
-         * each repository is created, so that one that cannot work on encrypted attributes stops startup. Queries are
-         * checked when they run in any case.
+         * each repository is created, so that one that cannot work on encrypted attributes stops startup with a
+         * message naming the method. Queries are checked when they run in any case; @Query JPQL refused by Spring
+         * Data's own validation still stops startup, and Spring Boot's failure report still names the method.
          */
         private boolean checkQueries = true;
 
