@@ -3,6 +3,7 @@ package dev.hibernateae.spring;
 import dev.hibernateae.api.Encrypted;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
 import dev.hibernateae.spring.azure.AzureKeyVaultProviderConfiguration;
+import dev.hibernateae.spring.dao.ExceptionTranslationConfiguration;
 import dev.hibernateae.spring.data.RepositoryQueryGuardConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +20,9 @@ import org.springframework.context.annotation.Import;
  *       ({@code spring.jpa.properties.hibernate.ae.*} works as well);</li>
  *   <li>{@link ColumnMasterKeyProvider} beans are registered with Hibernate, and a {@code TokenCredential} bean
  *       turns on the Azure Key Vault provider when its module is present;</li>
- *   <li>Spring Data JPA repository query methods that cannot work on encrypted attributes stop startup.</li>
+ *   <li>Spring Data JPA repository query methods that cannot work on encrypted attributes stop startup;</li>
+ *   <li>hibernate-ae's exceptions become Spring {@code DataAccessException}s in repositories and
+ *       {@code @Repository} beans.</li>
  * </ul>
  * The settings reach Hibernate through Spring Boot's {@link HibernatePropertiesCustomizer}; an application that
  * builds its own {@code EntityManagerFactory} passes them itself.
@@ -27,7 +30,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass({Encrypted.class, HibernatePropertiesCustomizer.class})
 @EnableConfigurationProperties(HibernateAeProperties.class)
-@Import({AzureKeyVaultProviderConfiguration.class, RepositoryQueryGuardConfiguration.class})
+@Import({AzureKeyVaultProviderConfiguration.class, RepositoryQueryGuardConfiguration.class,
+        ExceptionTranslationConfiguration.class})
 public class HibernateAeAutoConfiguration {
 
     @Bean

@@ -22,6 +22,7 @@ public class HibernateAeProperties {
     private final AzureKeyVault azureKeyVault = new AzureKeyVault();
     private final Repositories repositories = new Repositories();
     private final Lifecycle lifecycle = new Lifecycle();
+    private final ExceptionTranslation exceptionTranslation = new ExceptionTranslation();
 
     /**
      * How long an unwrapped column encryption key stays cached (such as 2h or PT2H); 0 disables caching. Default two
@@ -72,6 +73,10 @@ public class HibernateAeProperties {
 
     public Lifecycle getLifecycle() {
         return lifecycle;
+    }
+
+    public ExceptionTranslation getExceptionTranslation() {
+        return exceptionTranslation;
     }
 
     public Boolean getTrustAnyMasterKeyPath() {
@@ -281,8 +286,9 @@ public class HibernateAeProperties {
     public static class Repositories {
         /**
          * Whether repository query methods (derived queries such as findBySsnLike, and @Query JPQL) are checked when
-         * each repository is created, so that one that cannot work on encrypted attributes stops startup. Queries are
-         * checked when they run in any case.
+         * each repository is created, so that one that cannot work on encrypted attributes stops startup with a
+         * message naming the method. Queries are checked when they run in any case; @Query JPQL refused by Spring
+         * Data's own validation still stops startup, and Spring Boot's failure report still names the method.
          */
         private boolean checkQueries = true;
 
@@ -292,6 +298,24 @@ public class HibernateAeProperties {
 
         public void setCheckQueries(boolean checkQueries) {
             this.checkQueries = checkQueries;
+        }
+    }
+
+    /** Spring's data access exception translation of hibernate-ae's exceptions. */
+    public static class ExceptionTranslation {
+        /**
+         * Whether hibernate-ae's exceptions thrown through Spring Data repositories and @Repository beans become
+         * Spring DataAccessExceptions by kind (an unsupported query InvalidDataAccessApiUsageException, for example),
+         * the original kept as the cause. When false, only Spring's JPA translation applies.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }

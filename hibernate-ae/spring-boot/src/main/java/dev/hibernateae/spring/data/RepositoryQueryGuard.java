@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.util.Objects;
 import java.util.function.Function;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.query.sqm.tree.SqmStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.jpa.repository.query.JpaQueryMethod;
@@ -21,13 +20,14 @@ import org.springframework.data.repository.query.parser.PartTree;
  * encrypted birth date, {@code ...OrderBySsn}) stops the application at startup with the guard's
  * {@link UnsupportedEncryptedQueryException}, instead of failing when first called. Spring Data builds a derived
  * query only when the method runs, from its arguments; this check renders the method name's conditions and
- * ordering as JPQL and lets the guard judge that. {@code @Query} JPQL strings need no help: Spring Data validates
- * them when it creates the repository by reading them through Hibernate, where the guard checks them. Native queries
- * are not checked (native SQL is never rewritten). Queries built at run time (Specifications, Criteria, a
- * {@code Sort} or {@code Pageable} argument) are checked by the guard when they run.
+ * ordering as JPQL and lets the guard judge that. {@code @Query} JPQL is checked by {@link DeclaredQueryGuard}, before
+ * Spring Data creates (and validates) those queries. Native queries are not checked (native SQL is never rewritten).
+ * Queries built at run time (Specifications, Criteria, a {@code Sort} or {@code Pageable} argument) are checked by
+ * the guard when they run.
  *
  * <p>Spring Boot applications get this through hibernate-ae's auto-configuration; others add it to their
- * {@code JpaRepositoryFactory} with {@code addQueryCreationListener}.
+ * {@code JpaRepositoryFactory} with {@code addQueryCreationListener}, and a {@link DeclaredQueryGuard} with
+ * {@code addRepositoryProxyPostProcessor}.
  */
 public final class RepositoryQueryGuard implements QueryCreationListener<RepositoryQuery> {
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryQueryGuard.class);
@@ -76,20 +76,15 @@ public final class RepositoryQueryGuard implements QueryCreationListener<Reposit
             }
             check(sessionFactory, guard, method, jpql);
         }
-        // @Query JPQL (with its count query) is validated by Spring Data when the repository is created, by reading
-        // it through Hibernate, whose HQL reader hibernate-ae guards; named queries are checked when Hibernate starts.
+        // @Query JPQL is checked by DeclaredQueryGuard before Spring Data creates the query; named queries are
+        // checked when Hibernate starts.
     }
 
     private void check(SessionFactoryImplementor sessionFactory, QueryGuard guard, JpaQueryMethod method, String jpql) {
         try {
-            // Reading HQL through the query engine runs hibernate-ae's guarded reader, which also explains
-            // Hibernate's own refusals (LIKE on VARBINARY) in the guard's words; the second, explicit check costs
-            // one tree walk and does not depend on how the reader is wired.
-            SqmStatement<?> statement = sessionFactory.getQueryEngine().getHqlTranslator().translate(jpql, null);
-            guard.check(statement);
+            GuardedJpql.check(sessionFactory, guard, jpql, describe(method));
         } catch (UnsupportedEncryptedQueryException e) {
-            throw new UnsupportedEncryptedQueryException(e.attribute(), e.operation(), "Repository method "
-                    + describe(method) + ": " + e.getMessage(), e);
+            throw e;
         } catch (RuntimeException e) {
             // Spring Data accepted the method, so this is the check's own shortcoming: say so, stay out of the way.
             LOG.warn("hibernate-ae could not check repository method {} at startup ({}); the query is checked when "

@@ -8,8 +8,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactoryBean;
 
 /**
- * Adds a {@link RepositoryQueryGuard} to every Spring Data JPA repository factory of the application context, before
- * the factory creates its repository. The session factory of a repository is the one whose metamodel manages the
+ * Adds a {@link DeclaredQueryGuard} and a {@link RepositoryQueryGuard} to every Spring Data JPA repository factory of
+ * the application context, before the factory creates its repository. The session factory of a repository is the one whose metamodel manages the
  * repository's entity, so applications with several persistence units are covered.
  */
 public final class RepositoryQueryGuardRegistrar implements BeanPostProcessor {
@@ -24,8 +24,10 @@ public final class RepositoryQueryGuardRegistrar implements BeanPostProcessor {
         if (bean instanceof JpaRepositoryFactoryBean<?, ?, ?> factoryBean) {
             String repositoryName = factoryBean.getObjectType() == null ? beanName
                     : factoryBean.getObjectType().getSimpleName();
-            factoryBean.addRepositoryFactoryCustomizer(factory -> factory.addQueryCreationListener(
-                    new RepositoryQueryGuard(this::sessionFactoryFor, repositoryName)));
+            factoryBean.addRepositoryFactoryCustomizer(factory -> {
+                factory.addRepositoryProxyPostProcessor(new DeclaredQueryGuard(this::sessionFactoryFor));
+                factory.addQueryCreationListener(new RepositoryQueryGuard(this::sessionFactoryFor, repositoryName));
+            });
         }
         return bean;
     }

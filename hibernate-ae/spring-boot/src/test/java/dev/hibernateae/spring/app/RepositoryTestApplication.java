@@ -18,14 +18,18 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * A Spring Boot application as a user writes one: H2, the entity and repository of this package, a
- * {@link TokenCredential} bean (for a local Key Vault endpoint), and the keystore given as {@code hibernate-ae.*}
- * properties (test resources' {@code application.properties}, so every {@code @SpringBootTest} shares one context). Two column master keys, one per provider, each wrap one column encryption key.
+ * {@code @Repository} bean on JPA ({@link PatientDao}), a {@link TokenCredential} bean (for a local Key Vault
+ * endpoint), and the keystore given as {@code hibernate-ae.*} properties (test resources'
+ * {@code application.properties}, so every {@code @SpringBootTest} shares one context). Two column master keys, one
+ * per provider, each wrap one column encryption key.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@Import(PatientDao.class)
 public class RepositoryTestApplication {
     public static final String VAULT_KEY = "clinic-cmk";
 

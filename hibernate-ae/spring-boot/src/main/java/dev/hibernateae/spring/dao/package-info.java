@@ -1,0 +1,5 @@
+/**
+ * Spring's data access exception translation for hibernate-ae's exceptions: each becomes the
+ * {@link org.springframework.dao.DataAccessException} that stands for it.
+ */
+package dev.hibernateae.spring.dao;
