@@ -54,8 +54,7 @@ public final class DeclaredQueryGuard implements RepositoryProxyPostProcessor {
     @Override
     public void postProcess(ProxyFactory factory, RepositoryInformation repository) {
         SessionFactoryImplementor sessionFactory = sessionFactories.apply(repository.getDomainType());
-        QueryGuard guard = sessionFactory == null ? null : QueryGuard.forFactory(sessionFactory);
-        if (guard == null) {
+        if (sessionFactory == null || QueryGuard.forFactory(sessionFactory) == null) {
             return; // nothing encrypted in that persistence unit
         }
         for (Method method : repository.getQueryMethods()) {
@@ -71,26 +70,26 @@ public final class DeclaredQueryGuard implements RepositoryProxyPostProcessor {
                 continue; // derived, named or stored procedure
             }
             String entityName = queryMethod.getEntityInformation().getEntityName();
-            check(sessionFactory, guard, queryMethod.getRequiredDeclaredQuery(), entityName, name);
+            check(sessionFactory, queryMethod.getRequiredDeclaredQuery(), entityName, name);
             if (queryMethod.isPageQuery()) {
                 // As Spring Data: a declared count query is validated (and run) only for a method returning a Page.
                 DeclaredQuery countQuery = queryMethod.getDeclaredCountQuery();
                 if (countQuery != null) {
-                    check(sessionFactory, guard, countQuery, entityName, name + " (count query)");
+                    check(sessionFactory, countQuery, entityName, name + " (count query)");
                 }
             }
         }
     }
 
-    private static void check(SessionFactoryImplementor sessionFactory, QueryGuard guard, DeclaredQuery declared,
-            String entityName, String repositoryMethod) {
+    private static void check(SessionFactoryImplementor sessionFactory, DeclaredQuery declared, String entityName,
+            String repositoryMethod) {
         if (declared.isNative()) {
             return;
         }
         try {
             Optional<String> jpql = DeclaredQueryJpql.render(declared.getQueryString(), entityName);
             if (jpql.isPresent()) {
-                GuardedJpql.check(sessionFactory, guard, jpql.get(), repositoryMethod);
+                GuardedJpql.check(sessionFactory, jpql.get(), repositoryMethod);
             }
         } catch (UnsupportedEncryptedQueryException e) {
             throw e;

@@ -61,8 +61,7 @@ public final class RepositoryQueryGuard implements QueryCreationListener<Reposit
         }
         Class<?> domainType = method.getEntityInformation().getJavaType();
         SessionFactoryImplementor sessionFactory = sessionFactories.apply(domainType);
-        QueryGuard guard = sessionFactory == null ? null : QueryGuard.forFactory(sessionFactory);
-        if (guard == null) {
+        if (sessionFactory == null || QueryGuard.forFactory(sessionFactory) == null) {
             return; // nothing encrypted in that persistence unit
         }
         String entityName = sessionFactory.getMappingMetamodel().getEntityDescriptor(domainType).getEntityName();
@@ -74,15 +73,15 @@ public final class RepositoryQueryGuard implements QueryCreationListener<Reposit
                 skipped(method, e);
                 return;
             }
-            check(sessionFactory, guard, method, jpql);
+            check(sessionFactory, method, jpql);
         }
         // @Query JPQL is checked by DeclaredQueryGuard before Spring Data creates the query; named queries are
         // checked when Hibernate starts.
     }
 
-    private void check(SessionFactoryImplementor sessionFactory, QueryGuard guard, JpaQueryMethod method, String jpql) {
+    private void check(SessionFactoryImplementor sessionFactory, JpaQueryMethod method, String jpql) {
         try {
-            GuardedJpql.check(sessionFactory, guard, jpql, describe(method));
+            GuardedJpql.check(sessionFactory, jpql, describe(method));
         } catch (UnsupportedEncryptedQueryException e) {
             throw e;
         } catch (RuntimeException e) {
