@@ -2,7 +2,11 @@ package dev.hibernateae.internal.guard;
 
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
@@ -26,9 +30,47 @@ import org.hibernate.query.sqm.tree.domain.SqmTreatedPath;
  */
 final class EncryptedPathResolver {
     private final MappingMetamodel metamodel;
+    private volatile Map<String, EncryptedColumn> byColumnName;
 
     EncryptedPathResolver(MappingMetamodel metamodel) {
         this.metamodel = metamodel;
+    }
+
+    /**
+     * Every encrypted column of the persistence unit by its SQL column name (lower case), for SQL fragments that can
+     * name one: entity tables, embeddables and collection tables alike. The first attribute wins a shared name.
+     */
+    Map<String, EncryptedColumn> encryptedColumnsByName() {
+        Map<String, EncryptedColumn> columns = byColumnName;
+        if (columns == null) {
+            Map<String, EncryptedColumn> found = new LinkedHashMap<>();
+            metamodel.forEachEntityDescriptor(entity -> entity.forEachAttributeMapping(attribute ->
+                    collectByName(attribute, entity.getJpaEntityName() + "." + attribute.getAttributeName(), found)));
+            metamodel.forEachCollectionDescriptor(collection -> {
+                PluralAttributeMapping plural = collection.getAttributeMapping();
+                String owner = plural.findContainingEntityMapping().getEntityPersister().getJpaEntityName();
+                collectByName(plural.getElementDescriptor(), owner + "." + plural.getAttributeName(), found);
+            });
+            columns = Collections.unmodifiableMap(found);
+            byColumnName = columns;
+        }
+        return columns;
+    }
+
+    private static void collectByName(ModelPart part, String name, Map<String, EncryptedColumn> found) {
+        if (part instanceof BasicValuedModelPart basic) {
+            EncryptedAttributeConverter<?> converter = EncryptedValues.converterOf(basic.getJdbcMapping());
+            if (converter != null) {
+                found.putIfAbsent(basic.getSelectionExpression().toLowerCase(Locale.ROOT),
+                        new EncryptedColumn(name, converter));
+            }
+        } else if (part instanceof EmbeddableValuedModelPart embeddable) {
+            var type = embeddable.getEmbeddableTypeDescriptor();
+            for (int i = 0; i < type.getNumberOfAttributeMappings(); i++) {
+                AttributeMapping attribute = type.getAttributeMapping(i);
+                collectByName(attribute, name + "." + attribute.getAttributeName(), found);
+            }
+        }
     }
 
     /** The ciphertext the path holds, or {@code null} when it holds no encrypted column. */

@@ -1,7 +1,9 @@
 package dev.hibernateae.internal.guard;
 
+import dev.hibernateae.internal.hibernate.SqlFragmentColumns;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.hibernate.dialect.function.SqlColumn;
 import org.hibernate.query.sqm.ComparisonOperator;
 import org.hibernate.query.sqm.SetOperator;
@@ -14,6 +16,7 @@ import org.hibernate.query.sqm.tree.expression.SqmCollectionSize;
 import org.hibernate.query.sqm.tree.expression.SqmDistinct;
 import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.hibernate.query.sqm.tree.expression.SqmFunction;
+import org.hibernate.query.sqm.tree.expression.SqmLiteral;
 import org.hibernate.query.sqm.tree.expression.SqmSummarization;
 import org.hibernate.query.sqm.tree.expression.SqmWindow;
 import org.hibernate.query.sqm.tree.insert.SqmConflictClause;
@@ -297,6 +300,9 @@ final class EncryptedQueryWalker extends ValueUseWalker {
         if (function.getFunctionDescriptor() instanceof SqlColumn) {
             return rawColumn(function);
         }
+        if (name.equals("sql")) {
+            sqlFragment(function);
+        }
         return context.within(name + "()", Reason.forFunction(name), () -> super.visitFunction(function));
     }
 
@@ -315,6 +321,21 @@ final class EncryptedQueryWalker extends ValueUseWalker {
             }
         }
         return function;
+    }
+
+    /**
+     * {@code sql('...')} embeds SQL the database runs as written: a fragment that names an encrypted column sorts,
+     * compares or computes on ciphertext. Its text is searched for the column names of every encrypted attribute
+     * (identifiers only, not string literals); its arguments are walked like any function's.
+     */
+    private void sqlFragment(SqmFunction<?> function) {
+        if (!function.getArguments().isEmpty() && function.getArguments().get(0) instanceof SqmLiteral<?> literal
+                && literal.getLiteralValue() instanceof String fragment) {
+            Map<String, EncryptedColumn> columns = resolver.encryptedColumnsByName();
+            SqlFragmentColumns.firstNamed(fragment, columns.keySet()).ifPresent(column -> {
+                throw Rejections.sqlFragment(columns.get(column.toLowerCase(Locale.ROOT)), column);
+            });
+        }
     }
 
     /** count() counts non-null cells, which works on ciphertext; count(distinct) needs equal cells for equal values. */

@@ -66,6 +66,16 @@ final class Rejections {
                 + "column as an attribute (with @Encrypted if it holds ciphertext) and use that attribute instead.");
     }
 
+    /** {@code sql(...)} embeds SQL that names the column of an encrypted attribute. */
+    static UnsupportedEncryptedQueryException sqlFragment(EncryptedColumn column, String columnName) {
+        return new UnsupportedEncryptedQueryException(column.attribute(), "sql()", PREFIX + "sql() embeds SQL that "
+                + "names column " + columnName + " of " + column.describe() + ", which the database holds only as "
+                + "ciphertext: whatever the SQL does with it (sort, compare, compute, filter) works on the ciphertext, "
+                + "and a value compared with it would be plaintext. Use the attribute in the query itself (equality "
+                + "with a parameter on a DETERMINISTIC attribute), or load the rows and work on the decrypted values "
+                + "in Java.");
+    }
+
     static UnsupportedEncryptedQueryException parameterReused(EncryptedColumn column, String parameter,
             String otherUse) {
         return new UnsupportedEncryptedQueryException(column.attribute(), "parameter " + parameter, PREFIX

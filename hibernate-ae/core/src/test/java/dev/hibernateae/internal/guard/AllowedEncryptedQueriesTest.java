@@ -108,6 +108,17 @@ class AllowedEncryptedQueriesTest {
     }
 
     @Test
+    void sqlFragmentsThatNameOnlyPlainColumnsRun() {
+        assertEquals(List.of("Doe", "Nobody", "Poe", "Roe"), people.sessionFactory.fromTransaction(s -> s
+                .createSelectionQuery("select p.lastName from Person p order by sql('lastName')", String.class)
+                .getResultList()));
+        // A column name inside a string literal is not a column.
+        assertEquals(List.of("ssn"), people.sessionFactory.fromTransaction(s -> s.createSelectionQuery(
+                "select sql('''ssn''') from Person p where p.ssn = :ssn", Object.class).setParameter("ssn", DOE_SSN)
+                .getResultList()));
+    }
+
+    @Test
     void inequalityInEverySpellingFindsTheOtherNonNullRows() {
         assertEquals(names("Roe", "Poe"), lastNames("select p.lastName from Person p where p.ssn <> :ssn",
                 "ssn", DOE_SSN));

@@ -89,6 +89,24 @@ class RejectedCriteriaQueriesTest {
                     var p = q.from(Person.class);
                     s.createQuery(q.select(cb.sum(p.<Integer>get("mrn")))).getResultList();
                 }),
+                refused("arithmetic in the select list", "Person.creditLimit", "arithmetic (+)", s -> {
+                    var cb = s.getCriteriaBuilder();
+                    var q = cb.createQuery(Object.class);
+                    var p = q.from(Person.class);
+                    s.createQuery(q.select(cb.sum(p.<Long>get("creditLimit"), 1L))).getResultList();
+                }),
+                refused("unary minus", "Person.creditLimit", "arithmetic (unary -)", s -> {
+                    var cb = s.getCriteriaBuilder();
+                    var q = cb.createQuery(Object.class);
+                    var p = q.from(Person.class);
+                    s.createQuery(q.select(cb.neg(p.<Long>get("creditLimit")))).getResultList();
+                }),
+                refused("sql() naming an encrypted column in order by", "Person.ssn", "sql()", s -> {
+                    var cb = s.getCriteriaBuilder();
+                    var q = cb.createQuery(Person.class);
+                    var p = q.from(Person.class);
+                    s.createQuery(q.orderBy(cb.asc(cb.sql("ssn", String.class)))).getResultList();
+                }),
                 refused("coalesce", "Person.ssn", "coalesce()", s -> {
                     var cb = s.getCriteriaBuilder();
                     var q = cb.createQuery(String.class);

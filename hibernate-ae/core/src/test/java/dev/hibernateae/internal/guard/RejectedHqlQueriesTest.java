@@ -160,6 +160,12 @@ class RejectedHqlQueriesTest {
                         "Person.active", "column()", "x", "111%"),
                 refused("column() of a subclass row", "select column(v.code as String) from Vip v",
                         "Person.active", "column()"),
+                refused("sql() naming an encrypted column in order by", "from Person p order by sql('ssn')",
+                        "Person.ssn", "sql()"),
+                refused("sql() naming an encrypted column in the select list",
+                        "select sql('upper(formerSsn)') from Person p", "Person.formerSsn", "sql()"),
+                refused("sql() naming an encrypted collection's column", "select sql('alias') from Person p",
+                        "Person.aliases", "sql()"),
                 // numeric literals that would need rounding
                 refused("a decimal literal compared with an encrypted Long",
                         "from Person p where p.creditLimit = 10000.5", "Person.creditLimit", "a numeric literal"),
