@@ -81,7 +81,7 @@ final class EncryptedPathResolver {
             // Paths over a CTE or a derived table have no mapping of their own; their type still carries the converter.
             EncryptedAttributeConverter<?> converter = EncryptedValues.converterOf(path.getNodeType());
             if (converter != null) {
-                String name = located != null ? located.name() : simpleRole(converter.attribute().role());
+                String name = located != null ? located.name() : converter.attribute().simpleRole();
                 value = EncryptedValue.single(new EncryptedColumn(name, converter));
             }
         }
@@ -219,10 +219,5 @@ final class EncryptedPathResolver {
             }
         }
         return anyEncrypted;
-    }
-
-    /** {@code com.example.Patient.ssn} → {@code Patient.ssn}: drops the lower-case package segments. */
-    private static String simpleRole(String role) {
-        return role.replaceFirst("^([a-z_$][\\w$]*\\.)+", "");
     }
 }

@@ -3,6 +3,7 @@ package dev.hibernateae.internal.hibernate;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.codec.CodecOptions;
 import dev.hibernateae.internal.codec.PlaintextCodec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -45,6 +46,20 @@ public record EncryptedAttribute<T>(String role, String table, String column, St
             List<String> rowKeyColumns) {
         return new EncryptedAttribute<>(fullRole, tableName, columnName, keyName, type, javaType, codec, codecOptions,
                 collectionElement, cellLength, rowKeyColumns);
+    }
+
+    /**
+     * {@code Patient.ssn} from {@code com.example.Patient.ssn}: the role without its package, as errors about queries
+     * name attributes.
+     */
+    public String simpleRole() {
+        String[] parts = role.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].isEmpty() && Character.isUpperCase(parts[i].charAt(0))) {
+                return String.join(".", Arrays.copyOfRange(parts, i, parts.length));
+            }
+        }
+        return role;
     }
 
     /** {@code table.column}, lower-case and unquoted: how lifecycle records and settings name the column. */

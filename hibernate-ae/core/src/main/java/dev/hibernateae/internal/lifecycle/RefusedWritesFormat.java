@@ -59,7 +59,7 @@ final class RefusedWritesFormat implements ValueFormat {
     }
 
     private UnsupportedEncryptedQueryException refused() {
-        return new UnsupportedEncryptedQueryException(attribute.role(), "=", "Equality on " + attribute.role()
+        return new UnsupportedEncryptedQueryException(attribute.simpleRole(), "=", "Equality on " + attribute.role()
                 + " cannot be answered: its column is being decrypted back (" + transition.describe() + ") and "
                 + "setting " + EncryptionSettings.LIFECYCLE_DECRYPTING_COLUMNS + " of this application does not name "
                 + transition.columnId() + ", so it may not look for plaintext. Add the column to that setting and "

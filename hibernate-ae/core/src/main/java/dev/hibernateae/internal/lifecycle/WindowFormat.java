@@ -98,7 +98,7 @@ final class WindowFormat implements ValueFormat {
      */
     private void requireExactText() {
         if (transition.direction() == ColumnTransition.Direction.ENCRYPT && !text.exactForEquality()) {
-            throw new UnsupportedEncryptedQueryException(attribute.role(), "=", "Equality on " + attribute.role()
+            throw new UnsupportedEncryptedQueryException(attribute.simpleRole(), "=", "Equality on " + attribute.role()
                     + " cannot be answered while column " + transition.table() + "." + transition.column() + " holds "
                     + "plaintext and cells (" + transition.describe() + "): the plaintext rows hold the database's "
                     + "own text for " + attribute.javaType().getSimpleName() + " values, which a query cannot "

@@ -118,7 +118,7 @@ final class EqualityRewriter {
     /** Refuses a comparison of the attribute with something that has no other forms (a column, a subquery). */
     void refuseIfInTransition(EncryptedAttribute<?> attribute, String other) {
         if (attribute != null && !formats.format(attribute).singleForm()) {
-            throw new UnsupportedEncryptedQueryException(simpleRole(attribute), "=", "Query compares encrypted "
+            throw new UnsupportedEncryptedQueryException(attribute.simpleRole(), "=", "Query compares encrypted "
                     + "attribute " + attribute.role() + " with " + other + " while its values are stored in more "
                     + "than one form (its key is being rotated, or its column moves between plaintext and cells): "
                     + "such a comparison would silently miss rows. Compare with a parameter or literal (those match "
@@ -159,7 +159,7 @@ final class EqualityRewriter {
             return forms;
         }
         if (!(value instanceof FormParameter primary)) {
-            throw new UnsupportedEncryptedQueryException(simpleRole(attribute), "=", "A parameter compared with "
+            throw new UnsupportedEncryptedQueryException(attribute.simpleRole(), "=", "A parameter compared with "
                     + attribute.role() + " was not translated by hibernate-ae, so its other stored forms cannot be "
                     + "bound while the attribute's key is rotated or its column moves between plaintext and cells. "
                     + "Run this query once the job completes (hibernate-ae-cli status)");
@@ -203,16 +203,5 @@ final class EqualityRewriter {
         }
         EncryptedAttributeConverter<?> converter = EncryptedAttributeConverter.behind(mapping);
         return converter == null ? null : converter.attribute();
-    }
-
-    /** {@code Patient.ssn} from {@code com.example.Patient.ssn}, as the guard names attributes. */
-    static String simpleRole(EncryptedAttribute<?> attribute) {
-        String[] parts = attribute.role().split("\\.");
-        for (int i = 0; i < parts.length; i++) {
-            if (!parts[i].isEmpty() && Character.isUpperCase(parts[i].charAt(0))) {
-                return String.join(".", Arrays.copyOfRange(parts, i, parts.length));
-            }
-        }
-        return attribute.role();
     }
 }

@@ -65,9 +65,9 @@ final class NumericLiterals {
     /** The error for a literal that has no exact value of the attribute's type (which it does not show). */
     static UnsupportedEncryptedQueryException inexact(EncryptedAttribute<?> attribute) {
         String type = attribute.javaType().getSimpleName();
-        return new UnsupportedEncryptedQueryException(EqualityRewriter.simpleRole(attribute), "a numeric literal",
+        return new UnsupportedEncryptedQueryException(attribute.simpleRole(), "a numeric literal",
                 "Query cannot run on encrypted data: a numeric literal meets encrypted attribute "
-                        + EqualityRewriter.simpleRole(attribute) + " of type " + type + ", but it has no exact " + type
+                        + attribute.simpleRole() + " of type " + type + ", but it has no exact " + type
                         + " value, and hibernate-ae does not round a value before encrypting it. Write a " + type
                         + " value, or bind a parameter");
     }
