@@ -5,7 +5,10 @@ package dev.hibernateae.api;
  * an ordering comparison, {@code LIKE}, a function, {@code ORDER BY}, equality on a
  * {@link EncryptionType#RANDOMIZED RANDOMIZED} attribute, a comparison with a plain value, and so on. Such a query
  * would run and silently return wrong rows, so it is refused before it reaches the database: when an HQL/JPQL query
- * is created, when a Criteria query first runs, and when the application starts for named queries.
+ * is created, when a Criteria query first runs, and when the application starts for named queries. Mapping
+ * annotations whose SQL the database would run on ciphertext ({@code @Filter}, {@code @SQLRestriction},
+ * {@code @Formula}, JPA {@code @OrderBy} on an encrypted attribute...) are refused with it at startup too, its
+ * operation then naming the annotation.
  *
  * <p>The message names the attribute ({@code Patient.ssn}), the operation ({@code LIKE}), why it cannot work and
  * what to do instead. It never contains a parameter or literal value, nor the query text (which may hold

@@ -2,21 +2,11 @@
  * The query guard: refuses JPQL, HQL and Criteria queries that use encrypted attributes in ways the database cannot
  * evaluate on ciphertext, before they run and return wrong rows silently.
  *
- * <h2>Where it hooks in</h2>
- * <ul>
- *   <li>{@link dev.hibernateae.internal.guard.GuardedHqlTranslator} ({@code hibernate.query.hql.translator}): every
- *       HQL/JPQL string when it is read, so {@code createQuery} fails, and named queries fail at startup through
- *       Hibernate's own startup check of named queries. Rewords Hibernate's own type errors on encrypted
- *       attributes.</li>
- *   <li>{@link dev.hibernateae.internal.guard.GuardedSqmTranslatorFactory} ({@code hibernate.query.sqm.translator}):
- *       every select and single-table bulk statement, Criteria included, when Hibernate translates it to SQL (first
- *       execution; the translation is cached).</li>
- *   <li>{@link dev.hibernateae.internal.guard.GuardedMutationStrategies}: bulk statements that Hibernate runs through
- *       its multi-table strategies (joined inheritance, secondary tables, INSERT ... SELECT with generated ids),
- *       which skip the translator factory.</li>
- * </ul>
- * An application's own value of either setting is wrapped, not replaced; the dialect's translators are used when it
- * has them, as Hibernate would.
+ * <h2>Where it runs</h2>
+ * The guard only judges statements; {@code dev.hibernateae.internal.query.QueryStage} hands it each one once: HQL and
+ * JPQL when read (so named queries are judged at startup), Criteria statements when first translated, bulk
+ * statements on multi-table entities before Hibernate's strategy runs them. {@link
+ * dev.hibernateae.internal.guard.HqlTypeErrorDiagnosis} rewords Hibernate's own type errors on encrypted attributes.
  *
  * <h2>Allowed</h2>
  * <ul>
@@ -40,7 +30,10 @@
  *
  * <h2>Refused</h2>
  * Ordering comparisons and {@code BETWEEN}; {@code LIKE}/{@code ILIKE}; {@code ORDER BY} (also by alias, position
- * and inside windows); every function and aggregate but {@code count} ({@code upper}, {@code length},
+ * and inside windows); {@code maxelement()}, {@code minelement()} and {@code max(elements())} of an encrypted
+ * collection; {@code column(...)} on rows that hold encrypted columns; {@code sql(...)} naming an encrypted column;
+ * with SQL comments or statistics on, a literal on an encrypted attribute in HQL (the query text leaves the
+ * application); every function and aggregate but {@code count} ({@code upper}, {@code length},
  * {@code substring}, {@code concat}, {@code coalesce}, {@code cast}, {@code min}, {@code max}, {@code sum},
  * {@code avg}...); arithmetic; {@code CASE} over an encrypted attribute; row-value (tuple) comparisons (Hibernate
  * does not encrypt their values); an encrypted boolean used directly as a condition or with {@code IS TRUE};
@@ -51,9 +44,11 @@
  * match nothing).
  *
  * <h2>Not covered</h2>
- * Native SQL (bind {@code dev.hibernateae.api.EncryptedValues.encrypt(...)} yourself); {@code @OrderBy}/{@code @Where}/
- * {@code @Formula} SQL fragments; Criteria built with Hibernate's {@code CriteriaBuilder} where Hibernate itself
- * refuses the operation while building ({@code like}, string functions, {@code min}/{@code max} on an attribute it
- * knows as {@code VARBINARY}) — those fail with Hibernate's own error, before there is a query to guard.
+ * Native SQL (bind {@code dev.hibernateae.api.EncryptedValues.encrypt(...)} yourself); mapping annotations with SQL
+ * ({@code @Filter}, {@code @SQLRestriction}, {@code @Formula}, {@code @OrderBy}...) are checked at startup by
+ * {@code MappedSqlFragmentCheck}, not here; Criteria built with Hibernate's {@code CriteriaBuilder} where Hibernate
+ * itself refuses the operation while building or creating the query ({@code like}, string functions, {@code min}/
+ * {@code max} on an attribute it knows as {@code VARBINARY}, a numeric result type for arithmetic) — those fail with
+ * Hibernate's own error, before there is a query to guard.
  */
 package dev.hibernateae.internal.guard;
