@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
+import dev.hibernateae.internal.guard.model.Clinic;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.TestSessionFactories;
 import jakarta.persistence.Entity;
@@ -16,11 +17,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.hql.HqlTranslator;
+import org.hibernate.query.hql.internal.StandardHqlTranslator;
 import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.internal.SqmCreationOptionsStandard;
 import org.hibernate.query.sqm.sql.SqmTranslator;
 import org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory;
+import org.hibernate.query.sqm.tree.SqmStatement;
 import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
@@ -88,6 +93,42 @@ class QueryGuardWiringTest {
                 s.createQuery(q.orderBy(cb.asc(p.get("ssn")))).getResultList();
             }));
             assertEquals(before, CountingTranslatorFactory.SELECTS.get(), "a refused query reached the factory");
+        }
+    }
+
+    /** An application's own HQL reader, counting what it reads and reading it as Hibernate does. */
+    static final class CountingHqlReader implements HqlTranslator {
+        final AtomicInteger reads = new AtomicInteger();
+        volatile SessionFactoryImplementor factory;
+
+        @Override
+        public <R> SqmStatement<R> translate(String hql, Class<R> expectedResultType) {
+            reads.incrementAndGet();
+            return new StandardHqlTranslator(factory.getQueryEngine().getCriteriaBuilder(),
+                    new SqmCreationOptionsStandard(factory.getSessionFactoryOptions())).translate(hql,
+                    expectedResultType);
+        }
+    }
+
+    @Test
+    void anApplicationsOwnHqlReaderIsWrappedNotReplaced() {
+        CountingHqlReader own = new CountingHqlReader();
+        try (TestDatabase.Instance db = TestDatabase.H2.create();
+                SessionFactory sf = TestSessionFactories.build(db,
+                        dev.hibernateae.testing.StaticKeyRing.withRandomKeys("cek1"),
+                        Map.of("hibernate.query.hql.translator", own), Clinic.class)) {
+            own.factory = (SessionFactoryImplementor) sf;
+            sf.inTransaction(s -> s.persist(new Clinic(GuardedPeople.ROE_SSN, "North")));
+            assertEquals(List.of("North"), sf.fromTransaction(s -> s.createSelectionQuery(
+                    "select c.name from Clinic c where c.ownerSsn = :ssn", String.class)
+                    .setParameter("ssn", GuardedPeople.ROE_SSN).getResultList()));
+            int reads = own.reads.get();
+            assertTrue(reads > 0, "the application's reader read nothing");
+            UnsupportedEncryptedQueryException refused = assertThrows(UnsupportedEncryptedQueryException.class,
+                    () -> sf.inTransaction(s -> s.createSelectionQuery("from Clinic c order by c.ownerSsn",
+                            Clinic.class).getResultList()));
+            assertEquals("Clinic.ownerSsn", refused.attribute());
+            assertEquals(reads + 1, own.reads.get(), "the refused query was read by the application's reader");
         }
     }
 
