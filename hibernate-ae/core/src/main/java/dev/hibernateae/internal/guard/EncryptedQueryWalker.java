@@ -1,9 +1,7 @@
 package dev.hibernateae.internal.guard;
 
-import dev.hibernateae.internal.hibernate.SqlFragmentColumns;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.hibernate.dialect.function.SqlColumn;
 import org.hibernate.query.sqm.ComparisonOperator;
 import org.hibernate.query.sqm.SetOperator;
@@ -16,7 +14,6 @@ import org.hibernate.query.sqm.tree.expression.SqmCollectionSize;
 import org.hibernate.query.sqm.tree.expression.SqmDistinct;
 import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.hibernate.query.sqm.tree.expression.SqmFunction;
-import org.hibernate.query.sqm.tree.expression.SqmLiteral;
 import org.hibernate.query.sqm.tree.expression.SqmSummarization;
 import org.hibernate.query.sqm.tree.expression.SqmWindow;
 import org.hibernate.query.sqm.tree.insert.SqmConflictClause;
@@ -298,44 +295,13 @@ final class EncryptedQueryWalker extends ValueUseWalker {
             return count(function, aggregate);
         }
         if (function.getFunctionDescriptor() instanceof SqlColumn) {
-            return rawColumn(function);
+            RawSql.checkColumn(function, resolver);
+            return function;
         }
         if (name.equals("sql")) {
-            sqlFragment(function);
+            RawSql.checkFragment(function, resolver);
         }
         return context.within(name + "()", Reason.forFunction(name), () -> super.visitFunction(function));
-    }
-
-    /**
-     * {@code column(p.name)} reads a column by its SQL name, typed as the query says, bypassing the mapping: a
-     * comparison binds plaintext, an ordering sorts ciphertext. Which column it names is known only when rendered,
-     * so it is refused on anything whose rows hold encrypted columns.
-     */
-    private Object rawColumn(SqmFunction<?> function) {
-        for (SqmTypedNode<?> argument : function.getArguments()) {
-            if (argument instanceof SqmPath<?> path) {
-                List<EncryptedColumn> encrypted = resolver.encryptedColumnsOf(path);
-                if (!encrypted.isEmpty()) {
-                    throw Rejections.rawColumn(encrypted);
-                }
-            }
-        }
-        return function;
-    }
-
-    /**
-     * {@code sql('...')} embeds SQL the database runs as written: a fragment that names an encrypted column sorts,
-     * compares or computes on ciphertext. Its text is searched for the column names of every encrypted attribute
-     * (identifiers only, not string literals); its arguments are walked like any function's.
-     */
-    private void sqlFragment(SqmFunction<?> function) {
-        if (!function.getArguments().isEmpty() && function.getArguments().get(0) instanceof SqmLiteral<?> literal
-                && literal.getLiteralValue() instanceof String fragment) {
-            Map<String, EncryptedColumn> columns = resolver.encryptedColumnsByName();
-            SqlFragmentColumns.firstNamed(fragment, columns.keySet()).ifPresent(column -> {
-                throw Rejections.sqlFragment(columns.get(column.toLowerCase(Locale.ROOT)), column);
-            });
-        }
     }
 
     /** count() counts non-null cells, which works on ciphertext; count(distinct) needs equal cells for equal values. */
