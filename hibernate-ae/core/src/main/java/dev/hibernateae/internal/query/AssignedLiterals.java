@@ -1,6 +1,5 @@
 package dev.hibernateae.internal.query;
 
-import dev.hibernateae.internal.hibernate.EncryptedAttribute;
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import dev.hibernateae.internal.orm.HqlReading;
 import org.hibernate.query.sqm.SqmBindableType;
@@ -25,16 +24,9 @@ final class AssignedLiterals implements HqlReading.AssignedValues {
         }
         Object written = literal instanceof SqmHqlNumericLiteral<?> hql ? NumericLiterals.parse(hql)
                 : literal.getLiteralValue();
-        if (!(written instanceof Number number)) {
-            return value;
-        }
-        EncryptedAttribute<?> attribute = converter.attribute();
-        if (attribute.javaType().isInstance(number) || !NumericLiterals.isNumeric(attribute.javaType())) {
-            return value;
-        }
-        Number converted = NumericLiterals.convert(number, attribute.javaType());
+        Number converted = NumericLiterals.forAttribute(written, converter.attribute());
         if (converted == null) {
-            throw NumericLiterals.inexact(attribute);
+            return value;
         }
         return new SqmLiteral(converted, (SqmBindableType) target.getNodeType(), value.nodeBuilder());
     }

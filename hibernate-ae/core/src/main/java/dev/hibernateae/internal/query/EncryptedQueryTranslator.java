@@ -136,17 +136,13 @@ final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAs
     /** The literal converted for the encrypted numeric attribute it is compared with or assigned to, else null. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Expression numericLiteral(Object value) {
-        if (!(value instanceof Number number) || !(getInferredValueMapping() instanceof BasicValuedMapping mapping)) {
+        if (!(getInferredValueMapping() instanceof BasicValuedMapping mapping)) {
             return null;
         }
         EncryptedAttribute<?> attribute = EqualityRewriter.attributeOf(mapping.getJdbcMapping());
-        if (attribute == null || attribute.javaType().isInstance(value)
-                || !NumericLiterals.isNumeric(attribute.javaType())) {
-            return null;
-        }
-        Number converted = NumericLiterals.convert(number, attribute.javaType());
+        Number converted = attribute == null ? null : NumericLiterals.forAttribute(value, attribute);
         if (converted == null) {
-            throw NumericLiterals.inexact(attribute);
+            return null;
         }
         BasicValueConverter converter = mapping.getJdbcMapping().getValueConverter();
         return new QueryLiteral<>(converter.toRelationalValue(converted), mapping);

@@ -62,8 +62,26 @@ final class NumericLiterals {
         return null;
     }
 
+    /**
+     * {@code value} as the encrypted attribute's own Java type, or {@code null} when nothing is to be done (not a
+     * number, already of that type, or the attribute is not numeric).
+     *
+     * @throws UnsupportedEncryptedQueryException if the value has no exact value of the attribute's type
+     */
+    static Number forAttribute(Object value, EncryptedAttribute<?> attribute) {
+        if (!(value instanceof Number number) || attribute.javaType().isInstance(number)
+                || !isNumeric(attribute.javaType())) {
+            return null;
+        }
+        Number converted = convert(number, attribute.javaType());
+        if (converted == null) {
+            throw inexact(attribute);
+        }
+        return converted;
+    }
+
     /** The error for a literal that has no exact value of the attribute's type (which it does not show). */
-    static UnsupportedEncryptedQueryException inexact(EncryptedAttribute<?> attribute) {
+    private static UnsupportedEncryptedQueryException inexact(EncryptedAttribute<?> attribute) {
         String type = attribute.javaType().getSimpleName();
         return new UnsupportedEncryptedQueryException(attribute.simpleRole(), "a numeric literal",
                 "Query cannot run on encrypted data: a numeric literal meets encrypted attribute "
@@ -90,7 +108,7 @@ final class NumericLiterals {
         }
     }
 
-    static boolean isNumeric(Class<?> type) {
+    private static boolean isNumeric(Class<?> type) {
         return Number.class.isAssignableFrom(type) || type == long.class || type == int.class || type == short.class
                 || type == byte.class || type == double.class || type == float.class;
     }
