@@ -4,11 +4,8 @@ import dev.hibernateae.api.CellDecryptionException;
 import dev.hibernateae.api.CellDecryptionException.Reason;
 import dev.hibernateae.api.EncryptionType;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Objects;
-import javax.crypto.BadPaddingException;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.IvParameterSpec;
 
 /**
  * AEAD_AES_256_CBC_HMAC_SHA256 cells, byte for byte as SQL Server Always Encrypted writes them:
@@ -24,7 +21,13 @@ public final class CellCipher {
     private static final int TAG_LENGTH = 32;
     private static final int IV_LENGTH = 16;
     private static final int BLOCK = 16;
-    private static final int HEADER = 1 + TAG_LENGTH + IV_LENGTH;
+    private static final int IV_OFFSET = 1 + TAG_LENGTH;
+    private static final int HEADER = IV_OFFSET + IV_LENGTH;
+    /**
+     * The byte before and the byte after the tagged bytes (the version, and the length of the version), fed as an
+     * array: a digest allocates a one-byte array of its own for {@code update(byte)}.
+     */
+    private static final byte[] VERSION_AND_LENGTH = {VERSION};
     /** The smallest cell: an empty plaintext still pads to one block. */
     public static final int MIN_CELL_LENGTH = HEADER + BLOCK;
 
@@ -45,40 +48,30 @@ public final class CellCipher {
         if (plaintextLength < 0) {
             throw new IllegalArgumentException("negative plaintext length");
         }
-        return HEADER + BLOCK * (plaintextLength / BLOCK + 1);
+        return HEADER + AesCbc.ciphertextLength(plaintextLength);
     }
 
     /** Encrypts one plaintext into a new cell. */
     public byte[] encrypt(byte[] plaintext) {
         Objects.requireNonNull(plaintext, "plaintext");
         CellWorkspace ws = key.workspace();
-        byte[] iv = ws.iv;
-        if (type == EncryptionType.DETERMINISTIC) {
-            try {
-                ws.ivMac.update(plaintext);
-                ws.ivMac.doFinal(ws.digest, 0);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HMAC-SHA256 failed", e);
-            }
-            System.arraycopy(ws.digest, 0, iv, 0, IV_LENGTH);
-        } else {
-            RandomIvSource.nextIv(iv);
-        }
-
         byte[] cell = new byte[cellLength(plaintext.length)];
         cell[0] = VERSION;
-        System.arraycopy(iv, 0, cell, 1 + TAG_LENGTH, IV_LENGTH);
+        if (type == EncryptionType.DETERMINISTIC) {
+            PrecomputedHmac ivHmac = key.ivHmac();
+            MessageDigest hash = ivHmac.start();
+            hash.update(plaintext);
+            ivHmac.finish(hash, ws.digest, ws.digest, 0);
+            System.arraycopy(ws.digest, 0, cell, IV_OFFSET, IV_LENGTH);
+        } else {
+            ws.randomIvs.nextIv(cell, IV_OFFSET);
+        }
         try {
-            Cipher aes = ws.encryptCipher;
-            aes.init(Cipher.ENCRYPT_MODE, ws.encryptionKey, new IvParameterSpec(iv));
-            int written = aes.doFinal(plaintext, 0, plaintext.length, cell, HEADER);
-            if (written != cell.length - HEADER) {
-                throw new IllegalStateException("AES-CBC wrote " + written + " bytes, expected " + (cell.length - HEADER));
-            }
-            computeTag(ws.tagMac, cell, cell.length, cell, 1);
+            ws.aes.encrypt(plaintext, cell, IV_OFFSET);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-CBC encryption failed", e);
         }
+        computeTag(key.tagHmac(), ws.digest, cell, cell, 1);
         return cell;
     }
 
@@ -98,34 +91,28 @@ public final class CellCipher {
                     "Encrypted cell has version byte 0x%02x; only 0x01 (AEAD_AES_256_CBC_HMAC_SHA256) exists", cell[0]));
         }
         CellWorkspace ws = key.workspace();
-        try {
-            computeTag(ws.tagMac, cell, cell.length, ws.digest, 0);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 failed", e);
-        }
+        computeTag(key.tagHmac(), ws.digest, cell, ws.digest, 0);
         if (!equalsInConstantTime(ws.digest, cell, 1, TAG_LENGTH)) {
             throw new CellDecryptionException(Reason.TAG_MISMATCH, "Encrypted cell failed authentication: "
                     + "it was altered, or it was encrypted under another column encryption key");
         }
         try {
-            Cipher aes = ws.decryptCipher;
-            aes.init(Cipher.DECRYPT_MODE, ws.encryptionKey, new IvParameterSpec(cell, 1 + TAG_LENGTH, IV_LENGTH));
-            return aes.doFinal(cell, HEADER, cell.length - HEADER);
-        } catch (BadPaddingException e) {
-            throw new CellDecryptionException(Reason.INVALID_PADDING,
-                    "Encrypted cell authenticated but has invalid padding; it was not written by this algorithm");
+            return ws.aes.decrypt(cell, HEADER, cell.length - HEADER);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-CBC decryption failed", e);
         }
     }
 
-    /** HMAC over {@code version | IV | ciphertext | versionLength}; the IV and ciphertext are contiguous in a cell. */
-    private static void computeTag(Mac mac, byte[] cell, int cellLength, byte[] out, int outOffset)
-            throws GeneralSecurityException {
-        mac.update(VERSION);
-        mac.update(cell, 1 + TAG_LENGTH, cellLength - 1 - TAG_LENGTH);
-        mac.update((byte) 1);
-        mac.doFinal(out, outOffset);
+    /**
+     * HMAC over {@code version | IV | ciphertext | versionLength}, written to {@code out} at {@code outOffset}; the
+     * IV and ciphertext are contiguous in a cell.
+     */
+    private static void computeTag(PrecomputedHmac tagHmac, byte[] scratch, byte[] cell, byte[] out, int outOffset) {
+        MessageDigest hash = tagHmac.start();
+        hash.update(VERSION_AND_LENGTH, 0, 1);
+        hash.update(cell, IV_OFFSET, cell.length - IV_OFFSET);
+        hash.update(VERSION_AND_LENGTH, 0, 1);
+        tagHmac.finish(hash, scratch, out, outOffset);
     }
 
     private static boolean equalsInConstantTime(byte[] expected, byte[] actual, int offset, int length) {

@@ -4,14 +4,14 @@ import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The three keys that AEAD_AES_256_CBC_HMAC_SHA256 derives from a 32-byte column encryption key, derived once
- * and then used for every cell. Each thread gets its own keyed {@link Mac} and {@link Cipher} objects for this
- * key, so no cell pays for object creation or HMAC key set-up, and no thread waits for another.
+ * and then used for every cell. The two HMAC keys are kept as their padded-key SHA-256 states
+ * ({@link PrecomputedHmac}), shared by all threads; each thread gets its own AES objects keyed once
+ * ({@link AesCbc}), so no cell pays for object creation or key set-up, and no thread waits for another.
  *
  * <p>Immutable until {@link #destroy()}, which zeroes the bytes this object holds. It never prints them.
  * A key that nobody references any more is zeroed as well, by a {@link Cleaner}: that is how a key ring retires
@@ -32,19 +32,19 @@ public final class CellKey implements AutoCloseable {
     private static final Cleaner ZEROIZER = Cleaner.create();
 
     private final DestroyableSecretKey encryptionKey;
-    private final DestroyableSecretKey macKey;
-    private final DestroyableSecretKey ivKey;
+    private final PrecomputedHmac tagHmac;
+    private final PrecomputedHmac ivHmac;
     private final ThreadLocal<CellWorkspace> workspaces;
     private final Cleaner.Cleanable zeroing;
     private volatile boolean destroyed;
 
-    private CellKey(DestroyableSecretKey encryptionKey, DestroyableSecretKey macKey, DestroyableSecretKey ivKey) {
+    private CellKey(DestroyableSecretKey encryptionKey, PrecomputedHmac tagHmac, PrecomputedHmac ivHmac) {
         this.encryptionKey = encryptionKey;
-        this.macKey = macKey;
-        this.ivKey = ivKey;
+        this.tagHmac = tagHmac;
+        this.ivHmac = ivHmac;
         this.workspaces = ThreadLocal.withInitial(this::newWorkspace);
         // The action must not reach this object, or it would never become unreachable.
-        this.zeroing = ZEROIZER.register(this, new Zeroing(encryptionKey, macKey, ivKey));
+        this.zeroing = ZEROIZER.register(this, new Zeroing(encryptionKey, tagHmac, ivHmac));
     }
 
     /**
@@ -67,8 +67,7 @@ public final class CellKey implements AutoCloseable {
             enc = hmac.doFinal(ENCRYPTION_LABEL);
             mac = hmac.doFinal(MAC_LABEL);
             iv = hmac.doFinal(IV_LABEL);
-            return new CellKey(new DestroyableSecretKey(enc, "AES"), new DestroyableSecretKey(mac, HMAC_SHA256),
-                    new DestroyableSecretKey(iv, HMAC_SHA256));
+            return new CellKey(new DestroyableSecretKey(enc, "AES"), new PrecomputedHmac(mac), new PrecomputedHmac(iv));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This JDK lacks HmacSHA256", e);
         } finally {
@@ -87,16 +86,21 @@ public final class CellKey implements AutoCloseable {
         return workspaces.get();
     }
 
+    /** The HMAC that tags cells (the MAC key). */
+    PrecomputedHmac tagHmac() {
+        return tagHmac;
+    }
+
+    /** The HMAC that gives deterministic cells their IV (the IV key). */
+    PrecomputedHmac ivHmac() {
+        return ivHmac;
+    }
+
     private CellWorkspace newWorkspace() {
         try {
-            Mac tagMac = Mac.getInstance(HMAC_SHA256);
-            tagMac.init(macKey);
-            Mac ivMac = Mac.getInstance(HMAC_SHA256);
-            ivMac.init(ivKey);
-            return new CellWorkspace(encryptionKey, tagMac, ivMac, Cipher.getInstance("AES/CBC/PKCS5Padding"),
-                    Cipher.getInstance("AES/CBC/PKCS5Padding"));
+            return new CellWorkspace(encryptionKey, new AesCbc(encryptionKey), RandomIvSource.forThisThread());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This JDK lacks AES/CBC/PKCS5Padding or HmacSHA256", e);
+            throw new IllegalStateException("This JDK lacks AES/ECB/NoPadding or AES/CBC/PKCS5Padding", e);
         }
     }
 
@@ -129,16 +133,19 @@ public final class CellKey implements AutoCloseable {
 
     /** Zeroes the derived keys; runs once, on {@link #destroy()} or when the key became unreachable. */
     private static final class Zeroing implements Runnable {
-        private final DestroyableSecretKey[] keys;
+        private final DestroyableSecretKey encryptionKey;
+        private final PrecomputedHmac[] hmacs;
 
-        Zeroing(DestroyableSecretKey... keys) {
-            this.keys = keys;
+        Zeroing(DestroyableSecretKey encryptionKey, PrecomputedHmac... hmacs) {
+            this.encryptionKey = encryptionKey;
+            this.hmacs = hmacs;
         }
 
         @Override
         public void run() {
-            for (DestroyableSecretKey key : keys) {
-                key.destroy();
+            encryptionKey.destroy();
+            for (PrecomputedHmac hmac : hmacs) {
+                hmac.destroy();
             }
         }
     }

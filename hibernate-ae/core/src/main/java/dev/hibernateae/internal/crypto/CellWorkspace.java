@@ -1,30 +1,22 @@
 package dev.hibernateae.internal.crypto;
 
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 /**
- * One thread's keyed objects for one {@link CellKey}: HMAC instances already initialized with the MAC and IV keys
- * (a {@code Mac} returns to its keyed state after {@code doFinal}), AES ciphers, and scratch space. Never shared
- * between threads.
+ * One thread's working objects for one {@link CellKey}: AES keyed once, the thread's IV source, and scratch space.
+ * The HMAC states are shared by all threads (they are only ever copied) and live in the key. Never shared between
+ * threads.
  */
 final class CellWorkspace {
     final SecretKey encryptionKey;
-    final Mac tagMac;
-    final Mac ivMac;
-    final Cipher encryptCipher;
-    final Cipher decryptCipher;
-    /** Room for one HMAC-SHA256 output. */
-    final byte[] digest = new byte[32];
-    /** Room for one IV. */
-    final byte[] iv = new byte[16];
+    final AesCbc aes;
+    final RandomIvSource randomIvs;
+    /** Room for one HMAC-SHA256 output or inner hash. */
+    final byte[] digest = new byte[PrecomputedHmac.LENGTH];
 
-    CellWorkspace(SecretKey encryptionKey, Mac tagMac, Mac ivMac, Cipher encryptCipher, Cipher decryptCipher) {
+    CellWorkspace(SecretKey encryptionKey, AesCbc aes, RandomIvSource randomIvs) {
         this.encryptionKey = encryptionKey;
-        this.tagMac = tagMac;
-        this.ivMac = ivMac;
-        this.encryptCipher = encryptCipher;
-        this.decryptCipher = decryptCipher;
+        this.aes = aes;
+        this.randomIvs = randomIvs;
     }
 }

@@ -123,7 +123,6 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
         }
     }
 
-    /** What this attribute is: fixed once the mapping is complete. */
     /**
      * hibernate-ae's converter behind a Hibernate type (a {@link JdbcMapping} of an encrypted attribute, or a query
      * path typed by one), or {@code null}. Hibernate wraps the converter in a {@link JpaAttributeConverter} whose bean
@@ -141,6 +140,7 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
         return null;
     }
 
+    /** What this attribute is: fixed once the mapping is complete. */
     public EncryptedAttribute<T> attribute() {
         return attribute;
     }

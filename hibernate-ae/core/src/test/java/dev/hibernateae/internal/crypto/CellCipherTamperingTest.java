@@ -20,6 +20,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -111,25 +112,36 @@ class CellCipherTamperingTest {
         assertRefused(new CellCipher(CellKey.derive(otherCek), type), cell, Reason.TAG_MISMATCH, plaintext);
     }
 
-    @Test
-    void aCellWithAValidTagButInvalidPaddingIsRefused() throws GeneralSecurityException {
+    /**
+     * Short cells are unchained by hand and long ones by the JDK's CBC ({@link AesCbc}): both must refuse every kind
+     * of wrong padding. {@code lastBytes} are the final plaintext bytes before encryption, without any padding.
+     */
+    @ParameterizedTest(name = "{0} blocks ending {1}")
+    @CsvSource({
+        "1, 00", "1, 11", "1, ff", "1, 0202020303", "1, 0310",
+        "4, 00", "4, 11", "4, 0101010102",
+        "5, 00", "5, 11", "5, 0101010102", "64, 00", "64, 020103",
+    })
+    void aCellWithAValidTagButInvalidPaddingIsRefused(int blocks, String lastBytes) throws GeneralSecurityException {
         // Only someone holding the MAC key can get here; build such a cell with independently derived keys.
         byte[] encryptionKey = derive(cek, "Microsoft SQL Server cell encryption key");
         byte[] macKey = derive(cek, "Microsoft SQL Server cell MAC key");
-        byte[] badlyPadded = new byte[16]; // last byte 0x00 is no PKCS#7 padding
+        byte[] badlyPadded = random.bytes(16 * blocks);
+        byte[] ending = HexFormat.of().parseHex(lastBytes);
+        System.arraycopy(ending, 0, badlyPadded, badlyPadded.length - ending.length, ending.length);
         byte[] iv = random.bytes(16);
         Cipher aes = Cipher.getInstance("AES/CBC/NoPadding");
         aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"), new IvParameterSpec(iv));
         byte[] ciphertext = aes.doFinal(badlyPadded);
 
-        byte[] cell = new byte[1 + 32 + 16 + 16];
+        byte[] cell = new byte[1 + 32 + 16 + ciphertext.length];
         cell[0] = 1;
         System.arraycopy(iv, 0, cell, 33, 16);
-        System.arraycopy(ciphertext, 0, cell, 49, 16);
+        System.arraycopy(ciphertext, 0, cell, 49, ciphertext.length);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
         mac.update((byte) 1);
-        mac.update(cell, 33, 32);
+        mac.update(cell, 33, cell.length - 33);
         mac.update((byte) 1);
         System.arraycopy(mac.doFinal(), 0, cell, 1, 32);
 
@@ -137,12 +149,13 @@ class CellCipherTamperingTest {
         assertRefused(cipher, cell, Reason.INVALID_PADDING, badlyPadded);
     }
 
-    @Test
-    void aCellWithAForgedValidTagDecryptsOnlyThroughTheRealKeys() throws GeneralSecurityException {
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 10, 16, 63, 64, 1000})
+    void aCellWithAForgedValidTagDecryptsOnlyThroughTheRealKeys(int length) throws GeneralSecurityException {
         // Proves the padding test above builds cells the cipher accepts when the padding is right.
         byte[] encryptionKey = derive(cek, "Microsoft SQL Server cell encryption key");
         byte[] macKey = derive(cek, "Microsoft SQL Server cell MAC key");
-        byte[] plaintext = random.bytes(10);
+        byte[] plaintext = random.bytes(length);
         byte[] iv = random.bytes(16);
         Cipher aes = Cipher.getInstance("AES/CBC/PKCS5Padding");
         aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"), new IvParameterSpec(iv));
