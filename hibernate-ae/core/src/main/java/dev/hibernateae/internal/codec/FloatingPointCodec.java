@@ -3,9 +3,11 @@ package dev.hibernateae.internal.codec;
 import dev.hibernateae.api.UnsupportedPlaintextException;
 
 /**
- * real (4-byte little-endian IEEE float) and float (8-byte double). SQL Server stores neither infinities nor NaN,
- * so they are refused. Negative zero becomes zero: SQL compares them as equal, and a deterministic cell must not
- * tell them apart.
+ * real (4-byte little-endian IEEE float) and float (8-byte double), every bit as given, as mssql-jdbc writes them.
+ * SQL Server stores neither infinities nor NaN, so they are refused (mssql-jdbc refuses infinities but encrypts
+ * NaN, which the server cannot check; such cells still read). Negative zero keeps its sign bit, as
+ * mssql-jdbc writes it: a deterministic cell of {@code -0.0} is not the cell of {@code 0.0}, so an equality query
+ * for one does not find the other, for rows written here and by mssql-jdbc alike.
  */
 final class FloatingPointCodec {
     private FloatingPointCodec() {
@@ -25,7 +27,7 @@ final class FloatingPointCodec {
                     throw refused("real");
                 }
                 byte[] out = new byte[4];
-                LittleEndian.write(Float.floatToIntBits(f == 0.0f ? 0.0f : f), out, 0, 4);
+                LittleEndian.write(Float.floatToRawIntBits(f), out, 0, 4);
                 return out;
             }
 
@@ -56,7 +58,7 @@ final class FloatingPointCodec {
                     throw refused("float");
                 }
                 byte[] out = new byte[8];
-                LittleEndian.write(Double.doubleToLongBits(d == 0.0d ? 0.0d : d), out, 0, 8);
+                LittleEndian.write(Double.doubleToRawLongBits(d), out, 0, 8);
                 return out;
             }
 

@@ -50,9 +50,10 @@ class CodecNormalizationTest {
     }
 
     @Test
-    void negativeZeroEncodesAsZero() {
-        assertEquals(hex(Double.class, CodecOptions.DEFAULTS, 0.0), hex(Double.class, CodecOptions.DEFAULTS, -0.0));
-        assertEquals(hex(Float.class, CodecOptions.DEFAULTS, 0.0f), hex(Float.class, CodecOptions.DEFAULTS, -0.0f));
+    void negativeZeroKeepsItsSignAsInMssqlJdbc() {
+        assertEquals("0000000000000080", hex(Double.class, CodecOptions.DEFAULTS, -0.0));
+        assertEquals("00000080", hex(Float.class, CodecOptions.DEFAULTS, -0.0f));
+        assertEquals("0000000000000000", hex(Double.class, CodecOptions.DEFAULTS, 0.0));
     }
 
     @Test
