@@ -34,22 +34,17 @@ final class TemporalCodecs {
         };
     }
 
-    /** time(n): rounded half up; a value that would round to 24:00 is truncated instead (as mssql-jdbc does). */
+    /** time(n), rounded by {@link FractionalSeconds#round(LocalTime, int)}. */
     static PlaintextCodec<LocalTime> times(int fractionalSeconds) {
         return new Fixed<>(LocalTime.class, "time", SqlServerTemporal.TIME_LENGTH) {
             @Override
             void write(LocalTime value, byte[] out) {
-                long nanos = value.toNanoOfDay();
-                long rounded = SqlServerTemporal.roundedNanosOfDay(nanos, fractionalSeconds);
-                if (rounded >= LocalTime.MAX.toNanoOfDay()) {
-                    rounded = SqlServerTemporal.truncatedNanosOfDay(nanos, fractionalSeconds);
-                }
-                SqlServerTemporal.writeTime(rounded, out, 0);
+                SqlServerTemporal.writeTime(FractionalSeconds.round(value, fractionalSeconds), out, 0);
             }
 
             @Override
             LocalTime read(byte[] in) {
-                return SqlServerTemporal.readTime(in, 0);
+                return SqlServerTemporal.readTime(in, 0, fractionalSeconds);
             }
         };
     }
@@ -58,19 +53,21 @@ final class TemporalCodecs {
         return new Fixed<>(LocalDateTime.class, "datetime2", DATETIME_LENGTH) {
             @Override
             void write(LocalDateTime value, byte[] out) {
-                SqlServerTemporal.writeDateTime(SqlServerTemporal.round(value, fractionalSeconds), out, 0);
+                SqlServerTemporal.writeDateTime(FractionalSeconds.round(value, fractionalSeconds), out, 0);
             }
 
             @Override
             LocalDateTime read(byte[] in) {
-                return SqlServerTemporal.readDateTime(in, 0);
+                return SqlServerTemporal.readDateTime(in, 0, fractionalSeconds);
             }
         };
     }
 
     /**
      * datetimeoffset(n): the UTC date-time, then the offset in minutes (int16 LE). The offset is part of the value:
-     * the same instant at two offsets gives two different cells, as {@link OffsetDateTime#equals} says.
+     * the same instant at two offsets gives two different cells, as {@link OffsetDateTime#equals} says. The UTC
+     * date-time is what is rounded and what must lie in 0001-01-01..9999-12-31, as in mssql-jdbc: a local date of
+     * 9999-12-31 rounds up like any other when its UTC date is earlier.
      */
     static PlaintextCodec<OffsetDateTime> offsetDateTimes(int fractionalSeconds) {
         return new Fixed<>(OffsetDateTime.class, "datetimeoffset", DATETIMEOFFSET_LENGTH) {
@@ -81,7 +78,7 @@ final class TemporalCodecs {
 
             @Override
             OffsetDateTime read(byte[] in) {
-                return readOffsetDateTime(in);
+                return readOffsetDateTime(in, fractionalSeconds);
             }
         };
     }
@@ -101,7 +98,7 @@ final class TemporalCodecs {
 
             @Override
             Instant read(byte[] in) {
-                return readOffsetDateTime(in).toInstant();
+                return readOffsetDateTime(in, fractionalSeconds).toInstant();
             }
         };
     }
@@ -112,14 +109,17 @@ final class TemporalCodecs {
             throw new UnsupportedPlaintextException("Offset must be whole minutes within -14:00..+14:00, "
                     + "the range of SQL Server's datetimeoffset");
         }
-        LocalDateTime rounded = SqlServerTemporal.round(local, fractionalSeconds);
-        LocalDateTime utc = rounded.minusSeconds(offsetSeconds);
+        LocalDateTime utc = FractionalSeconds.round(local.minusSeconds(offsetSeconds), fractionalSeconds);
+        if (!SqlServerTemporal.inRange(utc.toLocalDate())) {
+            throw new UnsupportedPlaintextException("datetimeoffset is outside SQL Server's range in UTC, "
+                    + "0001-01-01..9999-12-31 (the local date-time minus the offset, rounded to the column's digits)");
+        }
         SqlServerTemporal.writeDateTime(utc, out, 0);
         LittleEndian.write(offsetSeconds / 60, out, DATETIME_LENGTH, 2);
     }
 
-    private static OffsetDateTime readOffsetDateTime(byte[] in) {
-        LocalDateTime utc = SqlServerTemporal.readDateTime(in, 0);
+    private static OffsetDateTime readOffsetDateTime(byte[] in, int fractionalSeconds) {
+        LocalDateTime utc = SqlServerTemporal.readDateTime(in, 0, fractionalSeconds);
         int minutes = (short) LittleEndian.read(in, DATETIME_LENGTH, 2);
         if (Math.abs(minutes) > MAX_OFFSET_MINUTES) {
             throw new UnsupportedPlaintextException("Decrypted datetimeoffset has an offset beyond 14:00: the column "

@@ -94,9 +94,48 @@ class CodecNormalizationTest {
         CodecOptions scale3 = CodecOptions.DEFAULTS.withFractionalSeconds(3);
         PlaintextCodec<LocalTime> codec = PlaintextCodecs.forType(LocalTime.class, scale3);
         assertEquals(LocalTime.of(10, 0, 0, 2_000_000), codec.decode(codec.encode(LocalTime.of(10, 0, 0, 1_500_000))));
-        assertEquals(LocalTime.of(10, 0, 0, 1_000_000), codec.decode(codec.encode(LocalTime.of(10, 0, 0, 1_499_999))));
+        assertEquals(LocalTime.of(10, 0, 0, 1_000_000), codec.decode(codec.encode(LocalTime.of(10, 0, 0, 1_499_949))));
+        // 1.499999 ms is 1.5000000 ms at 100 ns: up, as mssql-jdbc rounds.
+        assertEquals(LocalTime.of(10, 0, 0, 2_000_000), codec.decode(codec.encode(LocalTime.of(10, 0, 0, 1_499_999))));
         // Rounding must never reach 24:00: the last value of the day truncates instead.
         assertEquals(LocalTime.of(23, 59, 59, 999_000_000), codec.decode(codec.encode(LocalTime.MAX)));
+    }
+
+    @Test
+    void nanosAreRoundedTo100NanosecondsFirstThenToTheScale() {
+        PlaintextCodec<LocalTime> codec =
+                PlaintextCodecs.forType(LocalTime.class, CodecOptions.DEFAULTS.withFractionalSeconds(0));
+        // .499999950 is .5000000 at 100 ns, which rounds up: mssql-jdbc's result, not a single rounding's.
+        assertEquals(LocalTime.of(0, 4, 22), codec.decode(codec.encode(LocalTime.of(0, 4, 21, 499_999_950))));
+        assertEquals(LocalTime.of(0, 4, 21), codec.decode(codec.encode(LocalTime.of(0, 4, 21, 499_999_949))));
+    }
+
+    @Test
+    void a24HourTimeFromMssqlJdbcReadsAsTheValueWrittenHereForTheSameInput() {
+        String midnight24 = "00c0692ac9"; // 864,000,000,000 units of 100 ns
+        CodecOptions scale3 = CodecOptions.DEFAULTS.withFractionalSeconds(3);
+        assertEquals(LocalTime.of(23, 59, 59, 999_000_000),
+                PlaintextCodecs.forType(LocalTime.class, scale3).decode(HEX.parseHex(midnight24)));
+        assertEquals(864_000_000_000L, LittleEndian.read(HEX.parseHex(midnight24), 0, 5));
+        PlaintextCodec<LocalDateTime> dateTimes = PlaintextCodecs.forType(LocalDateTime.class, scale3);
+        assertEquals(LocalDateTime.of(2024, 3, 1, 0, 0),
+                dateTimes.decode(HEX.parseHex(midnight24 + hex(LocalDate.class, scale3, LocalDate.of(2024, 2, 29)))));
+        assertEquals(LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_000_000),
+                dateTimes.decode(HEX.parseHex(midnight24 + "dab937")));
+        PlaintextCodec<OffsetDateTime> offsetDateTimes = PlaintextCodecs.forType(OffsetDateTime.class, scale3);
+        assertEquals(OffsetDateTime.of(2024, 3, 1, 1, 0, 0, 0, ZoneOffset.ofHours(1)), offsetDateTimes.decode(
+                HEX.parseHex(midnight24 + hex(LocalDate.class, scale3, LocalDate.of(2024, 2, 29)) + "3c00")));
+    }
+
+    @Test
+    void datetimeoffsetRoundsItsUtcValueSoALocal9999DateRoundsUpWhenItsUtcDateIsEarlier() {
+        PlaintextCodec<OffsetDateTime> codec =
+                PlaintextCodecs.forType(OffsetDateTime.class, CodecOptions.DEFAULTS.withFractionalSeconds(0));
+        ZoneOffset plusOne = ZoneOffset.ofHours(1);
+        assertEquals(OffsetDateTime.of(10000, 1, 1, 0, 0, 0, 0, plusOne),
+                codec.decode(codec.encode(OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 600_000_000, plusOne))));
+        assertEquals(OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC),
+                codec.decode(codec.encode(OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 600_000_000, ZoneOffset.UTC))));
     }
 
     @Test

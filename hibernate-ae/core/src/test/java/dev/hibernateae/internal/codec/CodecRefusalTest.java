@@ -63,6 +63,17 @@ class CodecRefusalTest {
     }
 
     @Test
+    void datetimeoffsetsPastTheRangeInUtcAreRefused() {
+        PlaintextCodec<OffsetDateTime> codec = PlaintextCodecs.forType(OffsetDateTime.class, CodecOptions.DEFAULTS);
+        // 9999-12-31T23:30-01:00 is 10000-01-01T00:30Z (mssql-jdbc refuses it too).
+        refused(() -> codec.encode(OffsetDateTime.of(9999, 12, 31, 23, 30, 0, 0, ZoneOffset.ofHours(-1))),
+                "range in UTC", null);
+        // 0001-01-01T00:30+01:00 is 0000-12-31T23:30Z (mssql-jdbc writes an unrelated date for it).
+        refused(() -> codec.encode(OffsetDateTime.of(1, 1, 1, 0, 30, 0, 0, ZoneOffset.ofHours(1))),
+                "range in UTC", null);
+    }
+
+    @Test
     void offsetsSqlServerCannotHoldAreRefused() {
         PlaintextCodec<OffsetDateTime> codec = PlaintextCodecs.forType(OffsetDateTime.class, CodecOptions.DEFAULTS);
         refused(() -> codec.encode(OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHoursMinutes(14, 30))),
@@ -96,7 +107,10 @@ class CodecRefusalTest {
         byte[] two = PlaintextCodecs.forType(Long.class, CodecOptions.DEFAULTS).encode(2L);
         refused(() -> PlaintextCodecs.forType(Boolean.class, CodecOptions.DEFAULTS).decode(two), "range", null);
         byte[] badTime = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
-        refused(() -> PlaintextCodecs.forType(LocalTime.class, CodecOptions.DEFAULTS).decode(badTime), "24:00", null);
+        refused(() -> PlaintextCodecs.forType(LocalTime.class, CodecOptions.DEFAULTS).decode(badTime), "after 24:00", null);
+        byte[] justPast24 = {1, (byte) 0xc0, 0x69, 0x2a, (byte) 0xc9, 0, 0, 0};
+        refused(() -> PlaintextCodecs.forType(LocalDateTime.class, CodecOptions.DEFAULTS).decode(justPast24), "after 24:00",
+                null);
         byte[] badSign = new byte[16];
         badSign[0] = 7;
         refused(() -> PlaintextCodecs.forType(BigDecimal.class, CodecOptions.DEFAULTS).decode(badSign), "sign", null);
