@@ -30,8 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * application: {@link #persist} inserts {@link #persistCount} new entities in JDBC batches of
  * {@value SessionFactories#BATCH_SIZE} (flush and clear per batch), {@link #loadById} finds one row by primary key
  * in a new session, {@link #lookupByNationalId} queries one row by the indexed attribute (deterministic when
- * encrypted, so the query binds ciphertext). Rows and the random sequence of ids are the same for both twins. Rows
- * persisted are deleted (untimed) whenever they double the table, and after each iteration.
+ * encrypted, so the query binds ciphertext). Rows and the random sequence of ids are the same for both twins, and
+ * so is {@link #keyOrder}, the order of national IDs along the rows. Rows persisted are deleted (untimed) whenever
+ * they double the table, and after each iteration. A persisted row takes the values of an existing row
+ * ({@code values[id % rows]}), so its national ID follows the same key order and repeats an existing one; no lookup
+ * meets such a duplicate, since lookups run in trials of their own (JMH gives each benchmark method its own state)
+ * and never persist.
  *
  * <p>{@code model=ALTERNATING} (what {@code BenchmarkSuite} runs) builds both twins in one JVM and switches twin
  * every iteration ({@link Alternation}); JMH's own score is then a blend, and the suite pairs the iterations.
@@ -56,6 +60,10 @@ public class EntityBenchmark {
     @Param("PLAINTEXT")
     public PersonModel baseline;
 
+    /** How national IDs follow the row number: {@code RANDOM} (the fair order) or {@code ASCENDING}. */
+    @Param("RANDOM")
+    public KeyOrder keyOrder;
+
     /** Draws the order within each pair of iterations when alternating. */
     @Param("1")
     public long orderSeed;
@@ -78,7 +86,7 @@ public class EntityBenchmark {
     public void createAndFill() {
         values = new PersonValues[rows];
         for (int i = 0; i < rows; i++) {
-            values[i] = PersonValues.row(i);
+            values[i] = PersonValues.row(i, keyOrder);
         }
         db = database.open();
         if (model.equals(Alternation.ALTERNATING)) {
