@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * meets such a duplicate, since lookups run in trials of their own (JMH gives each benchmark method its own state)
  * and never persist.
  *
- * <p>{@code model=ALTERNATING} (what {@code BenchmarkSuite} runs) builds both twins in one JVM and switches twin
- * every iteration ({@link Alternation}); JMH's own score is then a blend, and the suite pairs the iterations.
+ * <p>{@code model=ALTERNATING} (what {@code BenchmarkSuite} runs) builds two twins in one JVM, {@link #candidate}
+ * and {@link #baseline}, and switches twin every iteration ({@link Alternation}); JMH's own score is then a blend, and
+ * the suite pairs the iterations.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,13 +50,17 @@ public class EntityBenchmark {
     @Param({"H2", "POSTGRESQL"})
     public BenchmarkDatabase database;
 
-    /** A twin ({@code PLAINTEXT}, {@code ENCRYPTED}, {@code BINARY}), or {@code ALTERNATING} per iteration. */
+    /** A twin (a {@link PersonModel} name), or {@code ALTERNATING} between {@link #candidate} and {@link #baseline}. */
     @Param({"PLAINTEXT", "ENCRYPTED"})
     public String model;
 
+    /** The twin {@code ALTERNATING} measures against the baseline: {@code ENCRYPTED} (hibernate-ae), or a peer. */
+    @Param("ENCRYPTED")
+    public PersonModel candidate;
+
     /**
-     * The twin {@code ALTERNATING} sets against the encrypted one: {@code PLAINTEXT}, or {@code BINARY} to measure
-     * the encryption alone (the same binary columns and sizes without a converter).
+     * The twin {@code ALTERNATING} sets against the candidate: {@code PLAINTEXT}, or {@code BINARY} to measure
+     * hibernate-ae's encryption alone (the same binary columns and sizes without a converter).
      */
     @Param("PLAINTEXT")
     public PersonModel baseline;
@@ -90,10 +95,10 @@ public class EntityBenchmark {
         }
         db = database.open();
         if (model.equals(Alternation.ALTERNATING)) {
-            if (baseline == PersonModel.ENCRYPTED) {
-                throw new IllegalArgumentException("baseline must be PLAINTEXT or BINARY");
+            if ((baseline != PersonModel.PLAINTEXT && baseline != PersonModel.BINARY) || candidate == baseline) {
+                throw new IllegalArgumentException("baseline must be PLAINTEXT or BINARY, and candidate another twin");
             }
-            tables.put(PersonModel.ENCRYPTED, new PersonTable(PersonModel.ENCRYPTED, db, values));
+            tables.put(candidate, new PersonTable(candidate, db, values));
             tables.put(baseline, new PersonTable(baseline, db, values));
         } else {
             PersonModel twin = PersonModel.valueOf(model);
@@ -104,7 +109,7 @@ public class EntityBenchmark {
     @Setup(Level.Iteration)
     public void chooseTwin() {
         if (model.equals(Alternation.ALTERNATING)) {
-            active = tables.get(Alternation.encryptedAt(orderSeed, iteration++) ? PersonModel.ENCRYPTED : baseline);
+            active = tables.get(Alternation.candidateAt(orderSeed, iteration++) ? candidate : baseline);
         } else {
             active = tables.get(PersonModel.valueOf(model));
         }

@@ -9,15 +9,16 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * The measurements of one operation, encrypted against a baseline twin (plaintext, or the binary twin), gathered
- * from alternating runs: each pair of iterations (one per twin, back to back in the same JVM) gives one ratio.
+ * The measurements of one operation, a candidate twin (encrypted by hibernate-ae, or by a peer) against a baseline
+ * twin (plaintext, or the binary twin), gathered from alternating runs: each pair of iterations (one per twin, back
+ * to back in the same JVM) gives one ratio.
  */
 final class PairedRuns {
     private final String unit;
     private final List<Double> baseline = new ArrayList<>();
-    private final List<Double> encrypted = new ArrayList<>();
+    private final List<Double> candidate = new ArrayList<>();
     private final List<Double> baselineBytes = new ArrayList<>();
-    private final List<Double> encryptedBytes = new ArrayList<>();
+    private final List<Double> candidateBytes = new ArrayList<>();
     private final List<Double> ratios = new ArrayList<>();
     private final List<Double> roundRatios = new ArrayList<>();
 
@@ -33,17 +34,17 @@ final class PairedRuns {
         for (int j = 0; j + 1 < iterations.size(); j += 2) {
             IterationResult first = iterations.get(j);
             IterationResult second = iterations.get(j + 1);
-            boolean firstEncrypted = Alternation.encryptedAt(seed, warmups + j);
-            if (firstEncrypted == Alternation.encryptedAt(seed, warmups + j + 1)) {
+            boolean firstCandidate = Alternation.candidateAt(seed, warmups + j);
+            if (firstCandidate == Alternation.candidateAt(seed, warmups + j + 1)) {
                 throw new IllegalStateException("iterations " + j + " and " + (j + 1) + " are not a pair");
             }
-            IterationResult enc = firstEncrypted ? first : second;
-            IterationResult plain = firstEncrypted ? second : first;  // the baseline twin
-            encrypted.add(enc.getPrimaryResult().getScore());
-            baseline.add(plain.getPrimaryResult().getScore());
-            allocation(enc, encryptedBytes);
-            allocation(plain, baselineBytes);
-            double ratio = enc.getPrimaryResult().getScore() / plain.getPrimaryResult().getScore();
+            IterationResult cand = firstCandidate ? first : second;
+            IterationResult base = firstCandidate ? second : first;
+            candidate.add(cand.getPrimaryResult().getScore());
+            baseline.add(base.getPrimaryResult().getScore());
+            allocation(cand, candidateBytes);
+            allocation(base, baselineBytes);
+            double ratio = cand.getPrimaryResult().getScore() / base.getPrimaryResult().getScore();
             ratios.add(ratio);
             roundPairs.add(ratio);
         }
@@ -51,10 +52,10 @@ final class PairedRuns {
     }
 
     /** Adds one single-shot sample per twin (the cold boot): one pair. */
-    void addPair(double baselineScore, double encryptedScore) {
+    void addPair(double baselineScore, double candidateScore) {
         baseline.add(baselineScore);
-        encrypted.add(encryptedScore);
-        ratios.add(encryptedScore / baselineScore);
+        candidate.add(candidateScore);
+        ratios.add(candidateScore / baselineScore);
     }
 
     private static void allocation(IterationResult iteration, List<Double> into) {
@@ -74,11 +75,11 @@ final class PairedRuns {
         return Stats.mean(baseline);
     }
 
-    Stats.Interval encrypted() {
-        return Stats.mean(encrypted);
+    Stats.Interval candidate() {
+        return Stats.mean(candidate);
     }
 
-    /** Geometric mean of the pair ratios, encrypted over the baseline. */
+    /** Geometric mean of the pair ratios, candidate over baseline. */
     Stats.Interval ratio() {
         return Stats.geometricMean(ratios);
     }
@@ -93,8 +94,8 @@ final class PairedRuns {
         return Stats.mean(baselineBytes).value();
     }
 
-    double encryptedBytes() {
-        return Stats.mean(encryptedBytes).value();
+    double candidateBytes() {
+        return Stats.mean(candidateBytes).value();
     }
 
     int pairs() {

@@ -55,16 +55,16 @@ final class Report {
             Stats.Interval ratio = runs.ratio();
             String verdict = verdict(ratio, goal, key.operation().label + " on " + key.database());
             int perOperation = key.operation() == Operation.PERSIST ? 500 : 1;
-            double extraBytes = (runs.encryptedBytes() - runs.baselineBytes()) / perOperation;
+            double extraBytes = (runs.candidateBytes() - runs.baselineBytes()) / perOperation;
             out.append("| ").append(key.operation().label).append(" | ").append(key.database()).append(" | ")
                     .append(runs.baseline().formatPlusMinus("%.1f")).append(' ').append(runs.unit()).append(" | ")
-                    .append(runs.encrypted().formatPlusMinus("%.1f")).append(' ').append(runs.unit()).append(" | ")
+                    .append(runs.candidate().formatPlusMinus("%.1f")).append(' ').append(runs.unit()).append(" | ")
                     .append(ratio.format("%.3f")).append(" | ").append(verdict).append(" | ")
                     .append(runs.roundRatios().stream().map(r -> String.format(Locale.ROOT, "%.3f", r))
                             .collect(Collectors.joining(", ")))
-                    .append(" | ").append(duration(runs.encrypted().value() - runs.baseline().value(), runs.unit()))
+                    .append(" | ").append(duration(runs.candidate().value() - runs.baseline().value(), runs.unit()))
                     .append(" | ").append(duration(key.operation().cellNanos(cells) / 1_000, "µs"))
-                    .append(" | ").append(bytes(runs.baselineBytes())).append(" → ").append(bytes(runs.encryptedBytes()))
+                    .append(" | ").append(bytes(runs.baselineBytes())).append(" → ").append(bytes(runs.candidateBytes()))
                     .append(String.format(Locale.ROOT, " (%+.0f B per %s)", extraBytes,
                             perOperation == 1 ? "operation" : "entity"))
                     .append(" |\n");
@@ -115,7 +115,7 @@ final class Report {
             return;
         }
         out.append("| ").append(label).append(" | ").append(runs.baseline().formatPlusMinus("%.1f")).append(" ms | ")
-                .append(runs.encrypted().formatPlusMinus("%.1f")).append(" ms | ").append(runs.ratio().format("%.3f"))
+                .append(runs.candidate().formatPlusMinus("%.1f")).append(" ms | ").append(runs.ratio().format("%.3f"))
                 .append(" | ").append(runs.pairs()).append(" |\n");
     }
 

@@ -3,10 +3,11 @@ package dev.hibernateae.benchmarks.support;
 import java.util.SplittableRandom;
 
 /**
- * Which twin iteration {@code i} of an {@code ALTERNATING} run measures: iterations come in pairs, one per twin, in
- * an order drawn per pair from {@code seed}. A pair's two iterations run back to back in the same JVM, so whatever
- * else the machine does at that moment weighs on both; drawing the order keeps one twin from always paying for the
- * garbage the other left behind. The suite recomputes the same sequence to pair the results.
+ * Which twin iteration {@code i} of an {@code ALTERNATING} run measures: iterations come in pairs, one for the
+ * candidate (the encrypted twin, or a peer) and one for the baseline it is compared with, in an order drawn per pair
+ * from {@code seed}. A pair's two iterations run back to back in the same JVM, so whatever else the machine does at
+ * that moment weighs on both; drawing the order keeps one twin from always paying for the garbage the other left
+ * behind. The suite recomputes the same sequence to pair the results.
  */
 public final class Alternation {
     /** The value of a benchmark's {@code model} parameter that alternates. */
@@ -15,27 +16,25 @@ public final class Alternation {
     private Alternation() {
     }
 
-    /** Whether iteration {@code iteration} (warm-up included, from 0) measures the encrypted twin. */
-    public static boolean encryptedAt(long seed, int iteration) {
+    /** Whether iteration {@code iteration} (warm-up included, from 0) measures the candidate twin. */
+    public static boolean candidateAt(long seed, int iteration) {
         int pair = iteration / 2;
-        boolean plaintextFirst = new SplittableRandom(seed * 1_000_003L + pair).nextBoolean();
+        boolean baselineFirst = new SplittableRandom(seed * 1_000_003L + pair).nextBoolean();
         boolean first = iteration % 2 == 0;
-        return first != plaintextFirst;
+        return first != baselineFirst;
     }
 
-    /** The twins a {@code model} parameter asks for: plaintext, encrypted, or both (alternating). */
-    public static boolean wants(String model, boolean encrypted) {
+    /**
+     * Whether iteration {@code iteration} measures the encrypted twin under a {@code model} parameter of
+     * {@code PLAINTEXT}, {@code ENCRYPTED} or {@link #ALTERNATING} between them.
+     */
+    public static boolean encrypted(String model, long seed, int iteration) {
         return switch (model) {
-            case ALTERNATING -> true;
-            case "PLAINTEXT" -> !encrypted;
-            case "ENCRYPTED" -> encrypted;
+            case ALTERNATING -> candidateAt(seed, iteration);
+            case "PLAINTEXT" -> false;
+            case "ENCRYPTED" -> true;
             default -> throw new IllegalArgumentException("model must be PLAINTEXT, ENCRYPTED or " + ALTERNATING
                     + ", not " + model);
         };
-    }
-
-    /** The twin iteration {@code iteration} measures under parameter {@code model}. */
-    public static boolean encrypted(String model, long seed, int iteration) {
-        return model.equals(ALTERNATING) ? encryptedAt(seed, iteration) : model.equals("ENCRYPTED");
     }
 }
