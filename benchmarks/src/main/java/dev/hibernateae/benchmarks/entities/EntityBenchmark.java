@@ -4,6 +4,7 @@ import dev.hibernateae.benchmarks.support.Alternation;
 import dev.hibernateae.benchmarks.support.BenchmarkDatabase;
 import dev.hibernateae.benchmarks.support.SessionFactories;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * What encryption costs an application, end to end through Hibernate: {@link EncryptedPerson} (three of six
@@ -88,22 +90,36 @@ public class EntityBenchmark {
     private PersonTable active;
 
     @Setup(Level.Trial)
-    public void createAndFill() {
+    public void createAndFill(BenchmarkParams params) {
+        List<PersonModel> twins = twins();
+        if (params.getBenchmark().endsWith(".lookupByNationalId") && !twins.stream().allMatch(PersonModel::canLookUp)) {
+            throw new IllegalArgumentException("A randomized peer cannot look a row up by national ID (it would take"
+                    + " a blind index)");
+        }
         values = new PersonValues[rows];
         for (int i = 0; i < rows; i++) {
             values[i] = PersonValues.row(i, keyOrder);
         }
         db = database.open();
-        if (model.equals(Alternation.ALTERNATING)) {
-            if ((baseline != PersonModel.PLAINTEXT && baseline != PersonModel.BINARY) || candidate == baseline) {
-                throw new IllegalArgumentException("baseline must be PLAINTEXT or BINARY, and candidate another twin");
+        try {
+            for (PersonModel twin : twins) {
+                tables.put(twin, new PersonTable(twin, db, values));
             }
-            tables.put(candidate, new PersonTable(candidate, db, values));
-            tables.put(baseline, new PersonTable(baseline, db, values));
-        } else {
-            PersonModel twin = PersonModel.valueOf(model);
-            tables.put(twin, new PersonTable(twin, db, values));
+        } catch (RuntimeException e) {
+            close();  // JMH does not tear down a trial whose setup failed: drop the PostgreSQL schema here
+            throw e;
         }
+    }
+
+    /** The twins this trial builds: {@link #candidate} and {@link #baseline} when alternating, else {@link #model}. */
+    private List<PersonModel> twins() {
+        if (!model.equals(Alternation.ALTERNATING)) {
+            return List.of(PersonModel.valueOf(model));
+        }
+        if ((baseline != PersonModel.PLAINTEXT && baseline != PersonModel.BINARY) || candidate == baseline) {
+            throw new IllegalArgumentException("baseline must be PLAINTEXT or BINARY, and candidate another twin");
+        }
+        return List.of(candidate, baseline);
     }
 
     @Setup(Level.Iteration)

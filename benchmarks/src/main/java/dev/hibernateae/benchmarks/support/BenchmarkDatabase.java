@@ -28,9 +28,13 @@ public enum BenchmarkDatabase {
             return new Instance(this, name, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa");
         }
         execute(postgresUrl(), postgresUser(), "create schema " + name);
+        return new Instance(this, name, postgresUrl(name), postgresUser());
+    }
+
+    /** PostgreSQL with {@code searchPath} (schemas separated by commas) as the search path. */
+    private static String postgresUrl(String searchPath) {
         // Batched inserts rewritten into multi-row statements: what a batch-loading PostgreSQL application enables.
-        return new Instance(this, name, postgresUrl() + "?currentSchema=" + name + "&reWriteBatchedInserts=true",
-                postgresUser());
+        return postgresUrl() + "?currentSchema=" + searchPath + "&reWriteBatchedInserts=true";
     }
 
     /** Whether PostgreSQL answers; the suite leaves its benchmarks out, and says so, when it does not. */
@@ -72,6 +76,17 @@ public enum BenchmarkDatabase {
             settings.put("hibernate.connection.username", user);
             settings.put("hibernate.connection.password", "");
             settings.put("hibernate.connection.pool_size", "2");
+            return settings;
+        }
+
+        /**
+         * {@link #hibernateSettings()} whose connections also find what PostgreSQL schema {@code schema} holds (an
+         * extension installed there), after this instance's own; tables stay in this instance's schema.
+         */
+        public Map<String, Object> hibernateSettingsAlsoSearching(String schema) {
+            Map<String, Object> settings = hibernateSettings();
+            settings.put("hibernate.connection.url", postgresUrl(name + "," + schema));
+            settings.put("hibernate.default_schema", name);
             return settings;
         }
 
