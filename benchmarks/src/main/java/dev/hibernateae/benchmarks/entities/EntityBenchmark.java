@@ -26,13 +26,16 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * What encryption costs an application, end to end through Hibernate: {@link EncryptedPerson} (three of six
  * attributes encrypted: two deterministic, one randomized) against its plaintext twin {@link PlainPerson}, on H2 in
- * memory and on PostgreSQL. See {@link PersonTable} for the keys (the real hierarchy).
+ * memory and on PostgreSQL. See {@link PersonTable} for the keys (the real hierarchy). The peers, what an application
+ * would use instead ({@link GcmConverterPerson}, {@link JasyptPerson}, {@link PgcryptoPerson}), are twins too, with
+ * the same attributes protected, and are measured against plaintext the same way.
  *
  * <p>Each trial fills a fresh table per twin with {@link #rows} rows. Every operation is a transaction, as in an
  * application: {@link #persist} inserts {@link #persistCount} new entities in JDBC batches of
  * {@value SessionFactories#BATCH_SIZE} (flush and clear per batch), {@link #loadById} finds one row by primary key
  * in a new session, {@link #lookupByNationalId} queries one row by the indexed attribute (deterministic when
- * encrypted, so the query binds ciphertext). Rows and the random sequence of ids are the same for both twins, and
+ * hibernate-ae encrypts it, so the query binds ciphertext; pgcrypto's query decrypts every row's; the other peers
+ * randomize it, so they cannot look a row up and refuse to try). Rows and the random sequence of ids are the same for both twins, and
  * so is {@link #keyOrder}, the order of national IDs along the rows. Rows persisted are deleted (untimed) whenever
  * they double the table, and after each iteration. A persisted row takes the values of an existing row
  * ({@code values[id % rows]}), so its national ID follows the same key order and repeats an existing one; no lookup

@@ -18,8 +18,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp benchmarks.jar dev.hibernateae.benchmarks.suite.BenchmarkSuite [--quick] [--rounds N]
- *      [--only entities,boot,keyring,allocation] [--skip-postgresql] [--out DIR] [--command TEXT]
+ *      [--only entities,peers,boot,keyring,allocation] [--skip-postgresql] [--out DIR] [--command TEXT]
  * </pre>
+ * {@code entities}: hibernate-ae against plaintext end to end, with national IDs in random order ({@code --rounds}
+ * forks, 3 in the full profile; the goals judge these) and in ascending order (one fork), and against the binary twin
+ * (one fork). {@code peers}: a hand-written AES-GCM converter, jasypt and pgcrypto (PostgreSQL only) against plaintext,
+ * one fork each with random order, next to one fork of hibernate-ae's (unless {@code entities} runs it already).
+ * {@code --quick} runs everything once, briefly, to check that it runs.
  * PostgreSQL is {@code 127.0.0.1:5432/test} as {@code postgres} (override with {@code -Dbench.postgresql.url=...}
  * and {@code -Dbench.postgresql.user=...}); when it does not answer, its runs are left out and the summary says so.
  */
@@ -32,7 +37,8 @@ public final class BenchmarkSuite {
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         Integer rounds = null;
-        List<String> only = List.of("entities", "boot", "keyring", "allocation");
+        List<String> sections = List.of("entities", "peers", "boot", "keyring", "allocation");
+        List<String> only = sections;
         boolean skipPostgres = false;
         Path out = null;
         String command = "benchmarks/run.sh";
@@ -45,9 +51,12 @@ public final class BenchmarkSuite {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--command" -> command = args[++i];
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; use --quick, --rounds N, --only entities,boot,keyring,allocation, --skip-postgresql, "
-                        + "--out DIR, --command TEXT");
+                        + "; use --quick, --rounds N, --only entities,peers,boot,keyring,allocation, "
+                        + "--skip-postgresql, --out DIR, --command TEXT");
             }
+        }
+        if (!sections.containsAll(only)) {
+            throw new IllegalArgumentException("--only takes a comma-separated list of " + sections + ", not " + only);
         }
         SuiteProfile profile = quick ? SuiteProfile.QUICK : SuiteProfile.FULL;
         if (rounds != null) {
@@ -76,9 +85,9 @@ public final class BenchmarkSuite {
         progress(profile.name() + " run, results in " + out.toAbsolutePath());
 
         Report report = new Report();
-        EntitySection entities = new EntitySection(profile, runs, databases);
-        var entityResults = only.contains("entities") ? entities.run() : null;
-        var againstBinary = only.contains("entities") ? entities.runAgainstBinary() : null;
+        EntitySection endToEnd = new EntitySection(profile, runs, databases, only.contains("entities"),
+                only.contains("peers"));
+        var endToEndResults = endToEnd.run();
         BootSection boot = new BootSection(profile, runs);
         if (only.contains("boot")) {
             boot.run();
@@ -96,9 +105,12 @@ public final class BenchmarkSuite {
         String date = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(Instant.now());
         report.header("hibernate-ae benchmarks, " + date, command, profile, loadBefore, Machine.loadAverage(),
                 minutes, skipped);
-        if (entityResults != null) {
-            report.entities(entityResults, profile, allocation);
-            report.decomposition(entityResults, againstBinary);
+        if (only.contains("entities")) {
+            report.entities(endToEndResults, profile, allocation);
+            report.decomposition(endToEndResults);
+        }
+        if (only.contains("peers")) {
+            report.peers(endToEndResults, databases);
         }
         if (only.contains("boot")) {
             report.boot(boot);

@@ -4,7 +4,8 @@ package dev.hibernateae.benchmarks.suite;
  * How long the suite measures. {@link #FULL} is what the published figures come from; {@link #QUICK} checks that
  * everything runs and gives rough figures in a few minutes.
  *
- * @param rounds forks of each alternating end-to-end and warm boot run, each with its own pair order
+ * @param rounds forks of hibernate-ae against plaintext with random keys and of the warm boot, each with its own pair
+ *     order (every other end-to-end comparison runs one fork)
  * @param entityWarmups warm-up iterations (even: whole pairs) of an end-to-end run
  * @param entityIterations measured iterations (even: whole pairs) of an end-to-end run
  * @param seconds length of one end-to-end or boot iteration
