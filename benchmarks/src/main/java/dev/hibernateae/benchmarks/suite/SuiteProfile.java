@@ -18,7 +18,7 @@ record SuiteProfile(String name, int rounds, int entityWarmups, int entityIterat
         int microWarmups, int microIterations, int probeTrials) {
 
     static final SuiteProfile FULL = new SuiteProfile("full", 3, 16, 20, 1, 8, 5, 10, 20);
-    static final SuiteProfile QUICK = new SuiteProfile("quick", 1, 6, 6, 1, 2, 2, 3, 3);
+    static final SuiteProfile QUICK = new SuiteProfile("quick", 1, 4, 4, 1, 2, 2, 3, 3);
 
     SuiteProfile {
         if (entityWarmups % 2 != 0 || entityIterations % 2 != 0) {
