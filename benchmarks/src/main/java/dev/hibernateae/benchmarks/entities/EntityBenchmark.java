@@ -35,12 +35,12 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@value SessionFactories#BATCH_SIZE} (flush and clear per batch), {@link #loadById} finds one row by primary key
  * in a new session, {@link #lookupByNationalId} queries one row by the indexed attribute (deterministic when
  * hibernate-ae encrypts it, so the query binds ciphertext; pgcrypto's query decrypts every row's; the other peers
- * randomize it, so they cannot look a row up and refuse to try). Rows and the random sequence of ids are the same for both twins, and
- * so is {@link #keyOrder}, the order of national IDs along the rows. Rows persisted are deleted (untimed) whenever
- * they double the table, and after each iteration. A persisted row takes the values of an existing row
- * ({@code values[id % rows]}), so its national ID follows the same key order and repeats an existing one; no lookup
- * meets such a duplicate, since lookups run in trials of their own (JMH gives each benchmark method its own state)
- * and never persist.
+ * randomize it, so they cannot look a row up and refuse to try). Rows and the random sequence of ids are the same for
+ * every twin, and so is {@link #keyOrder}, the order of national IDs along the rows. Rows persisted are deleted
+ * (untimed) whenever they double the table, and after each iteration. A persisted row takes the values of an
+ * existing row ({@code values[id % rows]}), so its national ID follows the same key order and repeats an existing
+ * one; no lookup meets such a duplicate, since lookups run in trials of their own (JMH gives each benchmark method
+ * its own state) and never persist.
  *
  * <p>{@code model=ALTERNATING} (what {@code BenchmarkSuite} runs) builds two twins in one JVM, {@link #candidate}
  * and {@link #baseline}, and switches twin every iteration ({@link Alternation}); JMH's own score is then a blend, and

@@ -45,13 +45,13 @@ final class Report {
                 .append("-s iterations, one per twin back to back in the same JVM (order drawn per pair), ")
                 .append(profile.entityIterations() / 2).append(" pairs per fork × ").append(profile.rounds())
                 .append(" fork(s) with random keys, 1 with ascending keys, after ").append(profile.entityWarmups())
-                .append(" warm-up iterations; [95% CI]. Times: mean ± 95% CI half-width. Per cell: the added time over"
-                        + " the encrypted cells of the operation (1,500 for a persist, 3 for a load, 4 for a lookup:"
-                        + " its parameter and the row's 3). Converters: what the converters alone take for those"
-                        + " cells, from the per-cell figures below (another JVM, so approximate); the rest of the added"
-                        + " time is the database and Hibernate handling ciphertext.\n\n");
+                .append(" warm-up iterations; [95% CI]. Times: mean ± 95% CI half-width. Added per cell: the added"
+                        + " time over the encrypted cells of the operation (1,500 for a persist, 3 for a load, 4 for a"
+                        + " lookup: its parameter and the row's 3). Converters: what the converters alone take for"
+                        + " those cells, from the per-cell figures below (another JVM, so approximate); the rest of the"
+                        + " added time is the database and Hibernate handling ciphertext.\n\n");
         out.append("| operation | database | key order | plaintext | hibernate-ae | ratio [95% CI] | goal "
-                + "| ratio per fork | added | per cell | of which converters "
+                + "| ratio per fork | added | added per cell | of which converters "
                 + "| allocated per operation, plaintext → hibernate-ae |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var entry : results.entrySet()) {
