@@ -2,7 +2,7 @@
 # Runs every "what encryption costs" benchmark and writes benchmarks/target/benchmark-results/<time>/summary.md.
 #   benchmarks/run.sh            full set (about 40 minutes on 2 cores): what published figures come from
 #                                (method, twins, key orders, peers and goals: benchmarks/README.md)
-#   benchmarks/run.sh --quick    every benchmark once, briefly (about 12 minutes): checks that all runs
+#   benchmarks/run.sh --quick    every benchmark once, briefly (about 11 minutes): checks that all runs
 # Other options go to dev.hibernateae.benchmarks.suite.BenchmarkSuite: --rounds N (forks of hibernate-ae against
 # plaintext with random keys, 3 by default), --only entities,peers,boot,keyring,allocation (entities: hibernate-ae
 # end to end, both key orders, binary twin; peers: AES-GCM converter, jasypt, pgcrypto against plaintext),
