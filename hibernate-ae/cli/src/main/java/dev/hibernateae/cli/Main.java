@@ -1,30 +1,22 @@
 package dev.hibernateae.cli;
 
-import dev.hibernateae.api.AlwaysEncryptedException;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar hibernate-ae-cli.jar COMMAND [options]}: key administration and the key lifecycle (master and
  * encryption key rotation, encryption in place) from the command line. Prints names, paths and counts, never a
  * key's bytes or an encrypted value.
+ *
+ * <p>picocli parses the command line, fills options not given from the environment and the {@code --config} file
+ * ({@link SettingDefaults}), and writes the help; this class wires the commands
+ * and maps every outcome onto {@link ExitCodes}.
  */
 public final class Main {
-    private static final String TOOL = "hibernate-ae-cli";
-    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
-
-    static {
-        for (Command command : List.of(new CreateCmkCommand(), new CreateCekCommand(), new DropCekCommand(),
-                new ListKeysCommand(),
-                new RotateCmkCommand(), new RotateCekCommand(), InPlaceCommand.encrypt(), InPlaceCommand.decrypt(),
-                new StatusCommand(), new AuthenticateRecordsCommand())) {
-            COMMANDS.put(command.name(), command);
-        }
-    }
+    static final String TOOL = "hibernate-ae-cli";
 
     private Main() {
     }
@@ -35,86 +27,28 @@ public final class Main {
 
     /** Runs one command line; what {@link #main} does, without exiting. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            if (args.length > 1 && COMMANDS.containsKey(args[1])) {
-                out.print(help(COMMANDS.get(args[1])));
-            } else {
-                out.print(overview());
-            }
-            return args.length == 0 ? ExitCodes.USAGE : ExitCodes.OK;
-        }
-        Command command = COMMANDS.get(args[0]);
-        if (command == null) {
-            err.println("Unknown command '" + args[0] + "'. Commands: " + String.join(", ", COMMANDS.keySet()));
-            err.println("Run '" + TOOL + " help' for more.");
-            return ExitCodes.USAGE;
-        }
-        List<Option> options = new ArrayList<>(command.options());
-        options.addAll(ConnectionSettings.OPTIONS);
-        Arguments arguments;
-        try {
-            arguments = Arguments.parse(Arrays.asList(args).subList(1, args.length), options);
-        } catch (UsageException e) {
-            return usage(command, e, err);
-        }
-        if (arguments.flag("help")) {
-            out.print(help(command));
-            return ExitCodes.OK;
-        }
-        try {
-            return command.run(arguments, new Context(out, err, env, arguments));
-        } catch (UsageException e) {
-            return usage(command, e, err);
-        } catch (ConnectionSettings.ConfigurationException e) {
-            err.println(TOOL + " " + command.name() + ": " + e.getMessage());
-            return ExitCodes.CONFIGURATION;
-        } catch (AlwaysEncryptedException e) {
-            err.println(TOOL + " " + command.name() + " failed: " + e.getMessage());
-            return ExitCodes.FAILED;
-        } catch (IllegalArgumentException e) {
-            return usage(command, new UsageException(e.getMessage()), err);
-        } catch (RuntimeException e) {
-            err.println(TOOL + " " + command.name() + " failed: " + e);
-            return ExitCodes.FAILED;
-        }
+        return commandLine(new Context(out, err, env)).execute(args);
     }
 
-    private static int usage(Command command, UsageException e, PrintStream err) {
-        err.println(TOOL + " " + command.name() + ": " + e.getMessage());
-        err.println("Usage: " + TOOL + " " + command.name() + " " + command.synopsis());
-        err.println("Run '" + TOOL + " " + command.name() + " --help' for every option.");
-        return ExitCodes.USAGE;
-    }
-
-    static String overview() {
-        StringBuilder text = new StringBuilder("Usage: " + TOOL + " COMMAND [options]\n\n"
-                + "Column master keys, column encryption keys and their lifecycle, for hibernate-ae.\n\nCommands:\n");
-        for (Command command : COMMANDS.values()) {
-            text.append(String.format("  %-15s %s%n", command.name(), command.summary()));
+    /** The tool's command line, ready to parse or execute arguments once. */
+    static CommandLine commandLine(Context context) {
+        CommandLine tool = new CommandLine(new RootCommand());
+        for (KeyCommand command : List.of(new CreateCmkCommand(context), new CreateCekCommand(context),
+                new DropCekCommand(context), new ListKeysCommand(context), new RotateCmkCommand(context),
+                new RotateCekCommand(context), new EncryptColumnCommand(context), new DecryptColumnCommand(context),
+                new StatusCommand(context), new AuthenticateRecordsCommand(context))) {
+            tool.addSubcommand(command);
         }
-        text.append("\nRun '").append(TOOL).append(" COMMAND --help' for a command's options.\n")
-                .append("Connection: --url/--user/--password-env, or HAE_URL/HAE_USER/HAE_PASSWORD, or a --config "
-                        + "properties file.\n").append(ExitCodes.describe()).append('\n');
-        return text.toString();
-    }
-
-    static String help(Command command) {
-        StringBuilder text = new StringBuilder("Usage: " + TOOL + " " + command.name() + " " + command.synopsis()
-                + "\n\n" + command.description() + "\n");
-        if (!command.options().isEmpty()) {
-            text.append("\nOptions:\n");
-            appendOptions(text, command.options());
-        }
-        text.append("\nConnection and key store (flags, else environment, else the --config file):\n");
-        appendOptions(text, ConnectionSettings.OPTIONS);
-        text.append('\n').append(ExitCodes.describe()).append('\n');
-        return text.toString();
-    }
-
-    private static void appendOptions(StringBuilder text, List<Option> options) {
-        for (Option option : options) {
-            text.append(String.format("  %-32s %s%n", option.synopsis() + (option.repeatable() ? " ..." : ""),
-                    option.help()));
-        }
+        tool.addSubcommand(new CommandLine.HelpCommand());
+        HelpLayout.apply(tool);
+        // The setters below reach the subcommands added above.
+        return tool.setDefaultValueProvider(new SettingDefaults(context.env()))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                // A NAME starting with @ is a name, not a file of arguments to read.
+                .setExpandAtFiles(false)
+                .setOut(new PrintWriter(context.out(), true))
+                .setErr(new PrintWriter(context.err(), true))
+                .setParameterExceptionHandler(new UsageErrors())
+                .setExecutionExceptionHandler(new Failures());
     }
 }
