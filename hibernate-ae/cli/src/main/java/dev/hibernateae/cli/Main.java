@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
@@ -12,7 +13,7 @@ import picocli.CommandLine;
  * key's bytes or an encrypted value.
  *
  * <p>picocli parses the command line, fills options not given from the environment and the {@code --config} file
- * ({@link SettingDefaults}), and writes the help; this class wires the commands
+ * ({@link SettingDefaults}), and writes the help and the shell completion script; this class wires the commands
  * and maps every outcome onto {@link ExitCodes}.
  */
 public final class Main {
@@ -40,6 +41,7 @@ public final class Main {
             tool.addSubcommand(command);
         }
         tool.addSubcommand(new CommandLine.HelpCommand());
+        tool.addSubcommand(new AutoComplete.GenerateCompletion());
         HelpLayout.apply(tool);
         // The setters below reach the subcommands added above.
         return tool.setDefaultValueProvider(new SettingDefaults(context.env()))
