@@ -1,6 +1,7 @@
 package dev.hibernateae.benchmarks.allocation;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.benchmarks.entities.EncryptedPerson;
 import dev.hibernateae.benchmarks.support.BenchmarkDatabase;
@@ -61,7 +62,8 @@ public class CellAllocationBenchmark {
         BenchmarkKeystore keystore = BenchmarkKeystore.create();
         sessionFactory = SessionFactories.build(db, keystore.settings(), EncryptedPerson.class);
         ColumnKeyAdministration admin = ColumnKeyAdministration.builder().sessionFactory(sessionFactory).build();
-        admin.createColumnMasterKey("cmk1", "MSSQL_JAVA_KEYSTORE", BenchmarkKeystore.ALIAS, true);
+        admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                .provider("MSSQL_JAVA_KEYSTORE").keyPath(BenchmarkKeystore.ALIAS).allowEnclaveComputations(true));
         admin.createColumnEncryptionKey("cek1", "cmk1");
 
         EncryptionRuntime runtime = sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()

@@ -1,6 +1,7 @@
 package dev.hibernateae.benchmarks.entities;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.benchmarks.support.BenchmarkDatabase;
 import dev.hibernateae.benchmarks.support.BenchmarkKeystore;
 import dev.hibernateae.benchmarks.support.SessionFactories;
@@ -39,7 +40,8 @@ final class PersonTable implements AutoCloseable {
         sessionFactory = SessionFactories.build(db, settings, model.entity());
         if (keystore != null) {
             ColumnKeyAdministration admin = ColumnKeyAdministration.builder().sessionFactory(sessionFactory).build();
-            admin.createColumnMasterKey("cmk1", "MSSQL_JAVA_KEYSTORE", BenchmarkKeystore.ALIAS, true);
+            admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                    .provider("MSSQL_JAVA_KEYSTORE").keyPath(BenchmarkKeystore.ALIAS).allowEnclaveComputations(true));
             admin.createColumnEncryptionKey("cek1", "cmk1");
         }
         for (int from = 0; from < rows; from += 1_000) {

@@ -1,6 +1,7 @@
 package dev.hibernateae.benchmarks.keyring;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.azure.AzureKeyVaultProvider;
 import dev.hibernateae.azure.testing.LocalKeyVault;
@@ -48,7 +49,8 @@ final class VaultKeyHierarchy implements AutoCloseable {
             trusted = Map.of(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, masterKeyUrl);
             ColumnKeyAdministration admin = ColumnKeyAdministration.builder().dataSource(dataSource)
                     .settings(trusted).provider(provider).build();
-            admin.createColumnMasterKey("cmk1", AzureKeyVaultProvider.NAME, masterKeyUrl, true);
+            admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                    .provider(AzureKeyVaultProvider.NAME).keyPath(masterKeyUrl).allowEnclaveComputations(true));
             for (int i = 1; i <= encryptionKeyCount; i++) {
                 admin.createColumnEncryptionKey("cek" + i, "cmk1");
                 encryptionKeys.add("cek" + i);

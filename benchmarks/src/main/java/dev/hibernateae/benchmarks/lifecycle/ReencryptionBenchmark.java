@@ -1,5 +1,6 @@
 package dev.hibernateae.benchmarks.lifecycle;
 
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.crypto.CellCipher;
@@ -99,7 +100,8 @@ public final class ReencryptionBenchmark {
             DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, "");
             KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(dataSource).settings(settings).build();
             lifecycle.createTables();
-            lifecycle.administration().createColumnMasterKey("cmk", "MSSQL_JAVA_KEYSTORE", "cmk", false);
+            lifecycle.administration().createColumnMasterKey(ColumnMasterKeySpec.named("cmk")
+                    .provider("MSSQL_JAVA_KEYSTORE").keyPath("cmk"));
             lifecycle.administration().createColumnEncryptionKey("cek1", "cmk");
             lifecycle.administration().createColumnEncryptionKey("cek1_v2", "cmk");
             CellKey key = KeyHierarchy.builder().settings(settings).connections(ConnectionSource.of(dataSource))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.azure.testing.LocalKeyVault;
@@ -48,7 +49,8 @@ class AzureKeyVaultKeyRingTest {
         database.createKeyTables();
         ColumnKeyAdministration admin = ColumnKeyAdministration.builder().dataSource(database.dataSource())
                 .settings(trusted()).provider(provider).build();
-        admin.createColumnMasterKey("cmk1", AzureKeyVaultProvider.NAME, keyUrl, false);
+        admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                .provider(AzureKeyVaultProvider.NAME).keyPath(keyUrl));
         admin.createColumnEncryptionKey("cek1", "cmk1");
         admin.createColumnEncryptionKey("cek2", "cmk1");
         vault.resetCalls();

@@ -1,6 +1,7 @@
 package dev.hibernateae.cli;
 
 import dev.hibernateae.admin.ColumnMasterKeyInfo;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,8 +35,8 @@ final class CreateCmkCommand extends KeyCommand {
 
     @Override
     public Integer call() {
-        ColumnMasterKeyInfo key = lifecycle(keyPath).administration().createColumnMasterKey(name, provider, keyPath,
-                enclave);
+        ColumnMasterKeyInfo key = lifecycle(keyPath).administration().createColumnMasterKey(
+                ColumnMasterKeySpec.named(name).provider(provider).keyPath(keyPath).allowEnclaveComputations(enclave));
         out().println("Created column master key '" + key.name() + "' (provider " + key.providerName()
                 + ", key path '" + key.keyPath() + "')");
         return ExitCodes.OK;

@@ -26,7 +26,11 @@ final class DropCekCommand extends KeyCommand {
 
     @Override
     public Integer call() {
-        lifecycle().administration().dropColumnEncryptionKey(name, force);
+        if (force) {
+            lifecycle().administration().forceDropColumnEncryptionKey(name);
+        } else {
+            lifecycle().administration().dropColumnEncryptionKey(name);
+        }
         out().println("Dropped column encryption key '" + name + "'");
         return ExitCodes.OK;
     }

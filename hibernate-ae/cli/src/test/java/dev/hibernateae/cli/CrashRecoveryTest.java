@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.crypto.CellCipher;
@@ -57,7 +58,8 @@ class CrashRecoveryTest {
             KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(DriverManagerDataSource.of(db))
                     .settings(settings).build();
             lifecycle.createTables();
-            lifecycle.administration().createColumnMasterKey("cmk1", "MSSQL_JAVA_KEYSTORE", "cmk1", false);
+            lifecycle.administration().createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                    .provider("MSSQL_JAVA_KEYSTORE").keyPath("cmk1"));
             lifecycle.administration().createColumnEncryptionKey("cek1", "cmk1");
             lifecycle.administration().createColumnEncryptionKey("cek1_v2", "cmk1");
             var ring = dev.hibernateae.internal.keys.KeyHierarchy.builder().settings(settings)

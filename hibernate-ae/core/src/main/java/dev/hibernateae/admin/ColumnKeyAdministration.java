@@ -24,9 +24,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -69,37 +69,15 @@ public final class ColumnKeyAdministration {
 
     /**
      * Records a column master key: signs its metadata with the key (so the key store must hold it, with its private
-     * key) and stores provider, path, flag and signature.
+     * key) and stores provider, path, flag and signature:
+     * {@code createColumnMasterKey(ColumnMasterKeySpec.named("cmk1").provider("MSSQL_JAVA_KEYSTORE").keyPath("cmk1"))}.
      *
      * @throws ColumnMasterKeyException if the name is taken, the provider unknown, the path not trusted, or the key
      *         store cannot sign
      */
-    public ColumnMasterKeyInfo createColumnMasterKey(String name, String providerName, String keyPath,
-            boolean allowEnclaveComputations) {
-        KeyInputs.requireName(name, "column master key");
-        KeyInputs.requireKeyPath(keyPath, name);
-        if (!keys.verifier().trustedPaths().isTrusted(keyPath)) {
-            throw new ColumnMasterKeyException("Column master key '" + name + "' has key path '" + keyPath + "', "
-                    + "which setting " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " does not list: add the "
-                    + "path there first, or the application would refuse every key wrapped by it");
-        }
-        ColumnMasterKeyProvider provider;
-        try {
-            provider = keys.providers().provider(providerName);
-        } catch (ColumnMasterKeyException e) {
-            throw new ColumnMasterKeyException("Column master key '" + name + "' cannot be created: "
-                    + e.getMessage(), e);
-        }
-        byte[] signature;
-        try {
-            signature = provider.signColumnMasterKeyMetadata(keyPath, allowEnclaveComputations);
-        } catch (AlwaysEncryptedException e) {
-            throw new ColumnMasterKeyException("Column master key '" + name + "' cannot be created: provider "
-                    + provider.name() + " could not sign its metadata with key path '" + keyPath + "': "
-                    + e.getMessage(), e);
-        }
-        MasterKeyRow row = new MasterKeyRow(name, provider.name(), keyPath, allowEnclaveComputations, signature,
-                now());
+    public ColumnMasterKeyInfo createColumnMasterKey(ColumnMasterKeySpec spec) {
+        MasterKeyRow row = signedMasterKeyRow(spec);
+        String name = row.name();
         catalog.inTransaction("create column master key '" + name + "'", tx -> {
             if (tx.findMasterKey(name).isPresent()) {
                 throw new ColumnMasterKeyException("Column master key '" + name + "' already exists: choose "
@@ -109,6 +87,22 @@ public final class ColumnKeyAdministration {
             return null;
         });
         return KeyInfos.of(row);
+    }
+
+    /**
+     * Records a column master key, as {@link #createColumnMasterKey(ColumnMasterKeySpec)} does.
+     *
+     * @deprecated three strings and a boolean in a row are easily swapped, and the boolean is the enclave flag, not
+     *             a signing switch (the metadata is always signed): use
+     *             {@link #createColumnMasterKey(ColumnMasterKeySpec)} with
+     *             {@code ColumnMasterKeySpec.named(name).provider(providerName).keyPath(keyPath)}, adding
+     *             {@code .allowEnclaveComputations(true)} where enclaves are wanted
+     */
+    @Deprecated(forRemoval = true)
+    public ColumnMasterKeyInfo createColumnMasterKey(String name, String providerName, String keyPath,
+            boolean allowEnclaveComputations) {
+        return createColumnMasterKey(ColumnMasterKeySpec.named(name).provider(providerName).keyPath(keyPath)
+                .allowEnclaveComputations(allowEnclaveComputations));
     }
 
     /**
@@ -210,21 +204,73 @@ public final class ColumnKeyAdministration {
     }
 
     /**
-     * Drops a column encryption key and its values. Data encrypted under it can never be read again, so unless
-     * {@code force} is set the drop is refused while anything still needs the key: a key name that writes with it
-     * (one that attributes use and never rotated, or a rotation's target), a rotation from or to it that is still
-     * running, a lifecycle record authenticated with it, or a cell under it in a column applications registered
-     * (every value is checked). After a completed rotation, the key rotated from can be dropped.
+     * Drops a column encryption key and its values, unless something still needs it. Data encrypted under it can
+     * never be read again, so the drop is refused while anything needs the key: a key name that writes with it (one
+     * that attributes use and never rotated, or a rotation's target), a rotation from or to it that is still running,
+     * a lifecycle record authenticated with it, or a cell under it in a column applications registered (every value
+     * is checked). After a completed rotation, the key rotated from can be dropped.
      *
      * @param keysInUse the key names that mapped attributes refer to ({@code @Encrypted(key = ...)}); the key names
      *        applications registered count as well
-     * @param force drop whatever needs the key
+     * @throws ColumnEncryptionKeyException naming what still needs the key, or if it does not exist
      */
+    public void dropColumnEncryptionKey(String name, Supplier<? extends Collection<String>> keysInUse) {
+        Objects.requireNonNull(keysInUse, "keysInUse");
+        drop(name, keysInUse);
+    }
+
+    /**
+     * Drops a column encryption key unless something still needs it (see
+     * {@link #dropColumnEncryptionKey(String, Supplier)}), with the key names that the {@code @Encrypted} attributes
+     * of the session factory this administration was built from use; built from a data source, with the key names
+     * applications registered.
+     */
+    public void dropColumnEncryptionKey(String name) {
+        drop(name, mappedKeys == null ? List::of : mappedKeys);
+    }
+
+    /**
+     * Drops a column encryption key and its values whatever still needs it: data encrypted under it becomes
+     * unreadable for good. Only for keys whose data is disposable.
+     *
+     * @throws ColumnEncryptionKeyException if it does not exist
+     */
+    public void forceDropColumnEncryptionKey(String name) {
+        drop(name, null);
+    }
+
+    /**
+     * @deprecated a positional {@code true} here destroys data: use {@link #dropColumnEncryptionKey(String, Supplier)},
+     *             or {@link #forceDropColumnEncryptionKey(String)} for a forced drop
+     */
+    @Deprecated(forRemoval = true)
     public void dropColumnEncryptionKey(String name, Supplier<? extends Collection<String>> keysInUse,
             boolean force) {
         Objects.requireNonNull(keysInUse, "keysInUse");
+        if (force) {
+            forceDropColumnEncryptionKey(name);
+        } else {
+            dropColumnEncryptionKey(name, keysInUse);
+        }
+    }
+
+    /**
+     * @deprecated a positional {@code true} here destroys data: use {@link #dropColumnEncryptionKey(String)}, or
+     *             {@link #forceDropColumnEncryptionKey(String)} for a forced drop
+     */
+    @Deprecated(forRemoval = true)
+    public void dropColumnEncryptionKey(String name, boolean force) {
+        if (force) {
+            forceDropColumnEncryptionKey(name);
+        } else {
+            dropColumnEncryptionKey(name);
+        }
+    }
+
+    /** Drops the key; with {@code keysInUse} (null: forced) only if nothing needs it. */
+    private void drop(String name, Supplier<? extends Collection<String>> keysInUse) {
         catalog.inTransaction("drop column encryption key '" + name + "'", tx -> {
-            if (!force) {
+            if (keysInUse != null) {
                 Collection<String> inUse = keysInUse.get();
                 List<String> obstacles = KeyRetirement.obstacles(tx.connection(), keys.keyRing(), name,
                         inUse == null ? List.of() : inUse);
@@ -242,45 +288,50 @@ public final class ColumnKeyAdministration {
     }
 
     /**
-     * Drops a column encryption key unless something still needs it (see
-     * {@link #dropColumnEncryptionKey(String, Supplier, boolean)}), with the key names that the {@code @Encrypted}
-     * attributes of the session factory this administration was built from use; built from a data source, with
-     * the key names applications registered.
+     * The names of the column encryption keys made by hibernate-ae 0.1, which carry no binding of their name
+     * ({@link KeyNameBinding}): the key ring refuses them until {@link #bindLegacyKeyNames()} binds them.
      */
-    public void dropColumnEncryptionKey(String name, boolean force) {
-        dropColumnEncryptionKey(name, mappedKeys == null ? List::of : mappedKeys, force);
+    public List<String> listLegacyKeyNames() {
+        return catalog.inTransaction("list column encryption keys without a name binding",
+                tx -> tx.encryptionKeys().stream().filter(key -> key.nameTag() == null)
+                        .map(EncryptionKeyRow::name).toList());
     }
 
     /**
-     * The column encryption keys made by hibernate-ae 0.1, which carry no binding of their name
-     * ({@link KeyNameBinding}); with {@code apply}, each is unwrapped (its master key checked as always) and bound
-     * to its name. Whoever applies this vouches that each key stored under each name is the right one.
+     * Binds each column encryption key made by hibernate-ae 0.1 to its name: unwraps it (its master key checked as
+     * always) and stores the binding. Whoever calls this vouches that each key stored under each name is the right
+     * one, so read {@link #listLegacyKeyNames()} first.
      *
-     * @return the names of the keys found without a binding
+     * @return the names of the keys bound
      */
-    public List<String> bindLegacyKeyNames(boolean apply) {
-        List<String> unbound = catalog.inTransaction("list column encryption keys without a name binding",
-                tx -> tx.encryptionKeys().stream().filter(key -> key.nameTag() == null)
-                        .map(EncryptionKeyRow::name).toList());
-        if (apply) {
-            for (String name : unbound) {
-                EncryptionKeyRow row = encryptionKeyRow(name);
-                byte[] rootKey = keys.unwrapper().unwrap(row);
-                byte[] nameTag;
-                try {
-                    ColumnKey key = ColumnKey.derive(rootKey);
-                    nameTag = KeyNameBinding.tag(key, name);
-                    key.destroy();
-                } finally {
-                    Arrays.fill(rootKey, (byte) 0);
-                }
-                catalog.inTransaction("bind the name of column encryption key '" + name + "'", tx -> {
-                    tx.bindName(name, nameTag);
-                    return null;
-                });
+    public List<String> bindLegacyKeyNames() {
+        List<String> unbound = listLegacyKeyNames();
+        for (String name : unbound) {
+            EncryptionKeyRow row = encryptionKeyRow(name);
+            byte[] rootKey = keys.unwrapper().unwrap(row);
+            byte[] nameTag;
+            try {
+                ColumnKey key = ColumnKey.derive(rootKey);
+                nameTag = KeyNameBinding.tag(key, name);
+                key.destroy();
+            } finally {
+                Arrays.fill(rootKey, (byte) 0);
             }
+            catalog.inTransaction("bind the name of column encryption key '" + name + "'", tx -> {
+                tx.bindName(name, nameTag);
+                return null;
+            });
         }
         return unbound;
+    }
+
+    /**
+     * @deprecated a positional boolean decides whether keys are vouched for: use {@link #listLegacyKeyNames()} to
+     *             list them, and {@link #bindLegacyKeyNames()} to bind them
+     */
+    @Deprecated(forRemoval = true)
+    public List<String> bindLegacyKeyNames(boolean apply) {
+        return apply ? bindLegacyKeyNames() : listLegacyKeyNames();
     }
 
     /** Drops column master key metadata that no column encryption key value uses any more. */
@@ -298,6 +349,34 @@ public final class ColumnKeyAdministration {
             }
             return null;
         });
+    }
+
+    /** Checks {@code spec} against the settings and the key store, and signs its metadata; writes nothing. */
+    private MasterKeyRow signedMasterKeyRow(ColumnMasterKeySpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        String name = spec.name();
+        String keyPath = spec.keyPath();
+        if (!keys.verifier().trustedPaths().isTrusted(keyPath)) {
+            throw new ColumnMasterKeyException("Column master key '" + name + "' has key path '" + keyPath + "', "
+                    + "which setting " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " does not list: add the "
+                    + "path there first, or the application would refuse every key wrapped by it");
+        }
+        ColumnMasterKeyProvider provider;
+        try {
+            provider = keys.providers().provider(spec.providerName());
+        } catch (ColumnMasterKeyException e) {
+            throw new ColumnMasterKeyException("Column master key '" + name + "' cannot be created: "
+                    + e.getMessage(), e);
+        }
+        byte[] signature;
+        try {
+            signature = provider.signColumnMasterKeyMetadata(keyPath, spec.enclaveComputationsAllowed());
+        } catch (AlwaysEncryptedException e) {
+            throw new ColumnMasterKeyException("Column master key '" + name + "' cannot be created: provider "
+                    + provider.name() + " could not sign its metadata with key path '" + keyPath + "': "
+                    + e.getMessage(), e);
+        }
+        return new MasterKeyRow(name, provider.name(), keyPath, spec.enclaveComputationsAllowed(), signature, now());
     }
 
     private byte[] wrap(String encryptionKeyName, MasterKeyRow masterKey, byte[] rootKey) {

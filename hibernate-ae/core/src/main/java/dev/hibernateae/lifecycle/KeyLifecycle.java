@@ -181,7 +181,7 @@ public final class KeyLifecycle {
     public List<String> authenticateLegacyRecords(boolean apply) {
         database.upgradeTables();
         List<String> found = new ArrayList<>();
-        for (String key : administration.bindLegacyKeyNames(apply)) {
+        for (String key : apply ? administration.bindLegacyKeyNames() : administration.listLegacyKeyNames()) {
             found.add(KeyTables.ENCRYPTION_KEYS + ": column encryption key '" + key + "' (no name binding)");
         }
         RecordJournal journal = new RecordJournal(keys.keyRing());

@@ -73,7 +73,8 @@ class ColumnKeyAdministrationTest {
 
     @Test
     void createdKeysAreListedWithTheirMasterKeysProvidersAndPaths() {
-        ColumnMasterKeyInfo created = admin.createColumnMasterKey("cmk1", "test_rsa", PATH_1, true);
+        ColumnMasterKeyInfo created = admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                .provider("test_rsa").keyPath(PATH_1).allowEnclaveComputations(true));
         admin.createColumnEncryptionKey("cek1", "cmk1");
 
         assertEquals(List.of(created), admin.listColumnMasterKeys());
@@ -94,7 +95,7 @@ class ColumnKeyAdministrationTest {
     @Test
     void droppedKeysDisappearFromTheLists() {
         keys.createKey("cek1", "cmk1", PATH_1);
-        admin.dropColumnEncryptionKey("cek1", Set::of, false);
+        admin.dropColumnEncryptionKey("cek1", Set::of);
         admin.dropColumnMasterKey("cmk1");
         assertEquals(List.of(), admin.listColumnEncryptionKeys());
         assertEquals(List.of(), admin.listColumnMasterKeys());
@@ -119,7 +120,8 @@ class ColumnKeyAdministrationTest {
     void aNameCanBeCreatedOnlyOnce() {
         keys.createKey("cek1", "cmk1", PATH_1);
         ColumnMasterKeyException masterKey = assertThrows(ColumnMasterKeyException.class,
-                () -> admin.createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH_2, false));
+                () -> admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                        .provider(TestRsaProvider.NAME).keyPath(PATH_2)));
         assertTrue(masterKey.getMessage().contains("'cmk1' already exists"), masterKey.getMessage());
         ColumnEncryptionKeyException encryptionKey = assertThrows(ColumnEncryptionKeyException.class,
                 () -> admin.createColumnEncryptionKey("cek1", "cmk1"));
@@ -130,11 +132,11 @@ class ColumnKeyAdministrationTest {
     void droppingAKeyThatMappedAttributesNameIsRefusedUnlessForced() {
         keys.createKey("cek1", "cmk1", PATH_1);
         ColumnEncryptionKeyException refused = assertThrows(ColumnEncryptionKeyException.class,
-                () -> admin.dropColumnEncryptionKey("cek1", () -> Set.of("cek1"), false));
+                () -> admin.dropColumnEncryptionKey("cek1", () -> Set.of("cek1")));
         assertTrue(refused.getMessage().contains("key name 'cek1' writes with it"), refused.getMessage());
         assertEquals(1, admin.listColumnEncryptionKeys().size());
 
-        admin.dropColumnEncryptionKey("cek1", () -> Set.of("cek1"), true);
+        admin.forceDropColumnEncryptionKey("cek1");
         assertEquals(List.of(), admin.listColumnEncryptionKeys());
     }
 
@@ -149,7 +151,8 @@ class ColumnKeyAdministrationTest {
 
     @Test
     void droppingAKeyThatDoesNotExistIsAnError() {
-        assertThrows(ColumnEncryptionKeyException.class, () -> admin.dropColumnEncryptionKey("nope", Set::of, true));
+        assertThrows(ColumnEncryptionKeyException.class, () -> admin.forceDropColumnEncryptionKey("nope"));
+        assertThrows(ColumnEncryptionKeyException.class, () -> admin.dropColumnEncryptionKey("nope", Set::of));
         assertThrows(ColumnMasterKeyException.class, () -> admin.dropColumnMasterKey("nope"));
     }
 
@@ -157,7 +160,7 @@ class ColumnKeyAdministrationTest {
     void aSecondValueWrapsTheSameKeyUnderAnotherMasterKey() {
         keys.createKey("cek1", "cmk1", PATH_1);
         byte[] before = fingerprint(keys.hierarchy(Duration.ZERO).build().keyRing().cellKey("cek1"));
-        admin.createColumnMasterKey("cmk2", TestRsaProvider.NAME, PATH_2, false);
+        admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk2").provider(TestRsaProvider.NAME).keyPath(PATH_2));
 
         ColumnEncryptionKeyInfo rotated = admin.addColumnEncryptionKeyValue("cek1", "cmk2");
         assertEquals(List.of("cmk1", "cmk2"), rotated.columnMasterKeyNames());
@@ -180,8 +183,8 @@ class ColumnKeyAdministrationTest {
     @Test
     void aKeyHoldsAtMostTwoValues() {
         keys.createKey("cek1", "cmk1", PATH_1);
-        admin.createColumnMasterKey("cmk2", TestRsaProvider.NAME, PATH_2, false);
-        admin.createColumnMasterKey("cmk3", TestRsaProvider.NAME, PATH_3, false);
+        admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk2").provider(TestRsaProvider.NAME).keyPath(PATH_2));
+        admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk3").provider(TestRsaProvider.NAME).keyPath(PATH_3));
         admin.addColumnEncryptionKeyValue("cek1", "cmk2");
         ColumnEncryptionKeyException refused = assertThrows(ColumnEncryptionKeyException.class,
                 () -> admin.addColumnEncryptionKeyValue("cek1", "cmk3"));
@@ -191,7 +194,8 @@ class ColumnKeyAdministrationTest {
     @Test
     void aMasterKeyOfAnUnknownProviderCannotBeCreated() {
         ColumnMasterKeyException refused = assertThrows(ColumnMasterKeyException.class,
-                () -> admin.createColumnMasterKey("cmk1", "NO_SUCH_STORE", PATH_1, false));
+                () -> admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                        .provider("NO_SUCH_STORE").keyPath(PATH_1)));
         assertTrue(refused.getMessage().contains("'cmk1' cannot be created: Unknown column master key provider "
                 + "'NO_SUCH_STORE'"), refused.getMessage());
         assertTrue(refused.getMessage().contains(TestRsaProvider.NAME), refused.getMessage());
@@ -203,14 +207,15 @@ class ColumnKeyAdministrationTest {
         ColumnKeyAdministration strict = ColumnKeyAdministration.builder().dataSource(database.dataSource())
                 .settings(Map.of(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, PATH_2)).provider(keys.provider).build();
         ColumnMasterKeyException refused = assertThrows(ColumnMasterKeyException.class,
-                () -> strict.createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH_1, false));
+                () -> strict.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                        .provider(TestRsaProvider.NAME).keyPath(PATH_1)));
         assertTrue(refused.getMessage().contains(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS), refused.getMessage());
-        strict.createColumnMasterKey("cmk2", TestRsaProvider.NAME, PATH_2, false);
+        strict.createColumnMasterKey(ColumnMasterKeySpec.named("cmk2").provider(TestRsaProvider.NAME).keyPath(PATH_2));
     }
 
     @Test
     void aKeyIsNeverWrappedUnderATamperedMasterKey() {
-        admin.createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH_1, false);
+        admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1").provider(TestRsaProvider.NAME).keyPath(PATH_1));
         database.update("update " + KeyTables.MASTER_KEYS + " set key_path = ? where name = ?", PATH_2, "cmk1");
         ColumnMasterKeyException refused = assertThrows(ColumnMasterKeyException.class,
                 () -> admin.createColumnEncryptionKey("cek1", "cmk1"));
@@ -224,6 +229,34 @@ class ColumnKeyAdministrationTest {
                 () -> admin.createColumnEncryptionKey("cek1", "missing-cmk"));
         assertTrue(refused.getMessage().contains("'missing-cmk'"), refused.getMessage());
         assertTrue(refused.getMessage().contains("createColumnMasterKey"), refused.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void theDeprecatedPositionalFormsStillDoWhatTheySaid() {
+        ColumnMasterKeyInfo created = admin.createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH_1, true);
+        assertEquals(new ColumnMasterKeyInfo("cmk1", TestRsaProvider.NAME, PATH_1, true, created.createdAt()), created,
+                "the boolean is the enclave flag");
+        admin.createColumnEncryptionKey("cek1", "cmk1");
+        admin.createColumnEncryptionKey("cek2", "cmk1");
+        assertThrows(ColumnEncryptionKeyException.class,
+                () -> admin.dropColumnEncryptionKey("cek1", () -> Set.of("cek1"), false));
+        admin.dropColumnEncryptionKey("cek1", () -> Set.of("cek1"), true);
+        admin.dropColumnEncryptionKey("cek2", false);
+        assertEquals(List.of(), admin.listColumnEncryptionKeys());
+        assertEquals(List.of(), admin.bindLegacyKeyNames(false));
+    }
+
+    @Test
+    void keysMadeBeforeNameBindingAreListedThenBound() {
+        keys.createKey("cek1", "cmk1", PATH_1);
+        keys.createKey("cek2", "cmk2", PATH_2);
+        database.update("update " + KeyTables.ENCRYPTION_KEYS + " set name_tag = null where name = ?", "cek2");
+        assertEquals(List.of("cek2"), admin.listLegacyKeyNames());
+        assertEquals(List.of("cek2"), admin.listLegacyKeyNames(), "listing binds nothing");
+        assertEquals(List.of("cek2"), admin.bindLegacyKeyNames());
+        assertEquals(List.of(), admin.listLegacyKeyNames());
+        keys.hierarchy(Duration.ZERO).build().keyRing().cellKey("cek2");
     }
 
     private static List<String> names(List<ColumnEncryptionKeyInfo> keys) {

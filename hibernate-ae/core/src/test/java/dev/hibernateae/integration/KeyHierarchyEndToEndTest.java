@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.internal.hibernate.model.Patient;
@@ -43,7 +44,8 @@ class KeyHierarchyEndToEndTest {
         try (TestDatabase.Instance db = database.create();
                 SessionFactory sf = TestSessionFactories.build(db, null, keystoreSettings(), Patient.class)) {
             ColumnKeyAdministration admin = ColumnKeyAdministration.builder().sessionFactory(sf).build();
-            admin.createColumnMasterKey("cmk1", "MSSQL_JAVA_KEYSTORE", "cmk1", true);
+            admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                    .provider("MSSQL_JAVA_KEYSTORE").keyPath("cmk1").allowEnclaveComputations(true));
             admin.createColumnEncryptionKey("cek1", "cmk1");
 
             // cek2 does not exist yet: the error names it and the attribute.
@@ -69,10 +71,10 @@ class KeyHierarchyEndToEndTest {
             assertEquals(Set.of("JD"), found.get(0).aliases);
             assertEquals(LocalDate.of(1980, 1, 1), found.get(0).birthDate);
 
-            RuntimeException inUse = assertThrows(RuntimeException.class, () -> admin.dropColumnEncryptionKey("cek1", false));
+            RuntimeException inUse = assertThrows(RuntimeException.class, () -> admin.dropColumnEncryptionKey("cek1"));
             assertTrue(inUse.getMessage().contains("key name 'cek1' writes with it"), inUse.getMessage());
             admin.createColumnEncryptionKey("unused", "cmk1");
-            admin.dropColumnEncryptionKey("unused", false);
+            admin.dropColumnEncryptionKey("unused");
             assertEquals(Set.of("cek1", "cek2"), admin.listColumnEncryptionKeys().stream()
                     .map(k -> k.name()).collect(java.util.stream.Collectors.toSet()));
         }

@@ -260,7 +260,7 @@ class EncryptionKeyRotationJobTest {
         JobReport third = lifecycle.rotateEncryptionKey("cek1", "cek1_third", COLUMNS, options());
         assertTrue(third.completed(), third.toString());
         assertTrue(third.operation().contains("from column encryption key 'cek1_next' to 'cek1_third'"));
-        keys.admin.dropColumnEncryptionKey("cek1_third", List::of, true);
+        keys.admin.forceDropColumnEncryptionKey("cek1_third");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.security.model.Citizen;
 import dev.hibernateae.testing.DriverManagerDataSource;
@@ -55,7 +56,8 @@ class EqualityAcrossLifecycleSwitchesTest {
             try (SessionFactory app = application(db, keyStore, WRITER_POLL, "update");
                     SessionFactory reader = application(db, keyStore, READER_POLL, "none")) {
                 ColumnKeyAdministration admin = ColumnKeyAdministration.builder().sessionFactory(app).build();
-                admin.createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH, false);
+                admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                        .provider(TestRsaProvider.NAME).keyPath(PATH));
                 for (String key : List.of("cek1", "cek1_b", "cek_cards")) {
                     admin.createColumnEncryptionKey(key, "cmk1");
                 }

@@ -4,6 +4,7 @@ import static dev.hibernateae.testing.keys.KeyFixture.PATH_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.lifecycle.CellShape;
@@ -49,7 +50,8 @@ class InPlaceEncryptionJobTest {
             KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(dataSource).settings(KeyFixture.TRUSTED)
                     .provider(provider).build();
             lifecycle.createTables();
-            lifecycle.administration().createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH_1, false);
+            lifecycle.administration().createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                    .provider(TestRsaProvider.NAME).keyPath(PATH_1));
             lifecycle.administration().createColumnEncryptionKey("cek1", "cmk1");
 
             execute(dataSource, List.of("create table person (id bigint not null primary key, email varchar(60), "

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.admin.ColumnEncryptionKeyInfo;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.internal.hibernate.model.Patient;
@@ -39,8 +40,10 @@ class MasterKeyRotationTest {
             try (SessionFactory sf = TestSessionFactories.build(db, null, settings, Patient.class)) {
                 KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(DriverManagerDataSource.of(db)).settings(KeyFixture.TRUSTED)
                         .provider(provider).build();
-                lifecycle.administration().createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH_1, false);
-                lifecycle.administration().createColumnMasterKey("cmk2", TestRsaProvider.NAME, PATH_2, false);
+                lifecycle.administration().createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                        .provider(TestRsaProvider.NAME).keyPath(PATH_1));
+                lifecycle.administration().createColumnMasterKey(ColumnMasterKeySpec.named("cmk2")
+                        .provider(TestRsaProvider.NAME).keyPath(PATH_2));
                 lifecycle.administration().createColumnEncryptionKey("cek1", "cmk1");
                 lifecycle.administration().createColumnEncryptionKey("cek2", "cmk1");
                 persist(sf, "100-00-0001", "Ada");

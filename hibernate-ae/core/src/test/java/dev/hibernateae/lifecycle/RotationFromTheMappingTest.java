@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.EncryptionType;
@@ -59,7 +60,8 @@ class RotationFromTheMappingTest {
             settings.put("hibernate.hbm2ddl.auto", "create");
             try (SessionFactory first = TestSessionFactories.build(db, null, settings, Household.class)) {
                 ColumnKeyAdministration admin = ColumnKeyAdministration.builder().sessionFactory(first).build();
-                admin.createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH, false);
+                admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                        .provider(TestRsaProvider.NAME).keyPath(PATH));
                 for (String key : List.of("cek1", "cek1_v2", "cek_cards")) {
                     admin.createColumnEncryptionKey(key, "cmk1");
                 }
@@ -85,7 +87,7 @@ class RotationFromTheMappingTest {
                         .build();
                 ColumnKeyAdministration admin = lifecycle.administration();
                 ColumnEncryptionKeyException inUse = assertThrows(ColumnEncryptionKeyException.class,
-                        () -> admin.dropColumnEncryptionKey("cek1", false));
+                        () -> admin.dropColumnEncryptionKey("cek1"));
                 assertTrue(inUse.getMessage().contains("key name 'cek1' writes with it"), inUse.getMessage());
 
                 JobOptions options = JobOptions.DEFAULTS.withWaitBeforeRewrite(Duration.ZERO).withBatchSize(50);
@@ -104,11 +106,11 @@ class RotationFromTheMappingTest {
                 // A bag has no order: compared as a multiset.
                 assertEquals(List.of("m7", "m7", "n7"), read.members.stream().sorted().toList());
 
-                admin.dropColumnEncryptionKey("cek1", false);
+                admin.dropColumnEncryptionKey("cek1");
                 assertFalse(admin.listColumnEncryptionKeys().stream().anyMatch(k -> k.name().equals("cek1")));
                 assertEquals("4111-9", app.fromTransaction(s -> s.find(Household.class, 9L)).card);
                 ColumnEncryptionKeyException cards = assertThrows(ColumnEncryptionKeyException.class,
-                        () -> admin.dropColumnEncryptionKey("cek_cards", false));
+                        () -> admin.dropColumnEncryptionKey("cek_cards"));
                 assertTrue(cards.getMessage().contains("cek_cards"), cards.getMessage());
             }
         }
@@ -121,7 +123,8 @@ class RotationFromTheMappingTest {
             KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(DriverManagerDataSource.of(db))
                     .settings(Map.of(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, PATH)).provider(keyStore).build();
             lifecycle.createTables();
-            lifecycle.administration().createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH, false);
+            lifecycle.administration().createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                    .provider(TestRsaProvider.NAME).keyPath(PATH));
             lifecycle.administration().createColumnEncryptionKey("cek1", "cmk1");
             lifecycle.administration().createColumnEncryptionKey("cek1_v2", "cmk1");
             LifecycleTestSupport.execute(db, "create table secrets (id bigint primary key, secret "

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.LifecycleRecordException;
 import dev.hibernateae.internal.keys.KeyTables;
@@ -65,7 +66,8 @@ class UpgradeFromVersion01Test {
             List<String> listed = lifecycle.authenticateLegacyRecords(false);
             assertEquals(2, listed.size(), listed.toString());
             assertTrue(listed.get(0).contains("rotation of key name 'cek1' from 'cek1' to 'cek1_v2'"), listed.get(0));
-            lifecycle.administration().createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH, false);
+            lifecycle.administration().createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                    .provider(TestRsaProvider.NAME).keyPath(PATH));
             lifecycle.administration().createColumnEncryptionKey("cek1", "cmk1");
             lifecycle.administration().createColumnEncryptionKey("cek1_v2", "cmk1");
             lifecycle.administration().createColumnEncryptionKey("cek_cards", "cmk1");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.CellDecryptionException;
 import dev.hibernateae.api.ColumnEncryptionKeyException;
@@ -81,7 +82,7 @@ class DatabaseAdministratorAttacksTest {
         db = database.create();
         SessionFactory first = application(Map.of());
         ColumnKeyAdministration admin = ColumnKeyAdministration.builder().sessionFactory(first).build();
-        admin.createColumnMasterKey("cmk1", TestRsaProvider.NAME, PATH_APP, false);
+        admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1").provider(TestRsaProvider.NAME).keyPath(PATH_APP));
         admin.createColumnEncryptionKey("cek1", "cmk1");
         admin.createColumnEncryptionKey("cek_cards", "cmk1");
         admin.createColumnEncryptionKey("cek_cards_v2", "cmk1");
@@ -191,7 +192,8 @@ class DatabaseAdministratorAttacksTest {
                 .serviceLoader(false).build().keyRing();
         ColumnKeyAdministration attacker = ColumnKeyAdministration.builder().dataSource(DriverManagerDataSource.of(db))
                 .settings(Map.of(EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH, "true")).provider(keyStore).build();
-        attacker.createColumnMasterKey("cmk_evil", TestRsaProvider.NAME, PATH_EVIL, false);
+        attacker.createColumnMasterKey(ColumnMasterKeySpec.named("cmk_evil")
+                .provider(TestRsaProvider.NAME).keyPath(PATH_EVIL));
         attacker.createColumnEncryptionKey("cek_evil", "cmk_evil");
         new RecordJournalWriter(attackerKeys).rotation("cek1", "cek1", "cek_evil", KeyRotation.Phase.ROTATING);
         int before = keyStore.accesses(PATH_EVIL);

@@ -3,6 +3,7 @@ package dev.hibernateae.spring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
 import dev.hibernateae.spring.app.Patient;
@@ -51,8 +52,10 @@ class SpringJpaPropertiesTest {
 
                     ColumnKeyAdministration admin = ColumnKeyAdministration.builder()
                             .sessionFactory(factory.unwrap(SessionFactory.class)).build();
-                    admin.createColumnMasterKey("cmk_keystore", "MSSQL_JAVA_KEYSTORE", "cmk1", false);
-                    admin.createColumnMasterKey("cmk_bean", "BEAN_PROVIDER", "bean-key", false);
+                    admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk_keystore")
+                            .provider("MSSQL_JAVA_KEYSTORE").keyPath("cmk1"));
+                    admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk_bean")
+                            .provider("BEAN_PROVIDER").keyPath("bean-key"));
                     admin.createColumnEncryptionKey("cek_keystore", "cmk_keystore");
                     admin.createColumnEncryptionKey("cek_vault", "cmk_bean");
 

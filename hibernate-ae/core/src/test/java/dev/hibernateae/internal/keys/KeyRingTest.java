@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.EncryptionType;
@@ -258,7 +259,8 @@ class KeyRingTest {
     @Test
     void aKeyWithTwoValuesUsesTheSecondMasterKeyWhenTheFirstIsUnavailable() {
         byte[] expected = fingerprint(keys.hierarchy(HOUR).build().keyRing().cellKey("cek1"));
-        keys.admin.createColumnMasterKey("cmk2", TestRsaProvider.NAME, KeyFixture.PATH_2, false);
+        keys.admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk2")
+                .provider(TestRsaProvider.NAME).keyPath(KeyFixture.PATH_2));
         keys.admin.addColumnEncryptionKeyValue("cek1", "cmk2");
         keys.provider.unavailable(PATH_1, true);
 
@@ -269,7 +271,8 @@ class KeyRingTest {
     @Test
     void aKeyWithTwoValuesUsesTheFirstMasterKeyWhenTheSecondIsUnavailable() {
         byte[] expected = fingerprint(keys.hierarchy(HOUR).build().keyRing().cellKey("cek1"));
-        keys.admin.createColumnMasterKey("cmk2", TestRsaProvider.NAME, KeyFixture.PATH_2, false);
+        keys.admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk2")
+                .provider(TestRsaProvider.NAME).keyPath(KeyFixture.PATH_2));
         keys.admin.addColumnEncryptionKeyValue("cek1", "cmk2");
         keys.provider.unavailable(KeyFixture.PATH_2, true);
 
@@ -279,7 +282,8 @@ class KeyRingTest {
 
     @Test
     void aKeyWhoseMasterKeysAreAllUnavailableFailsNamingEachOfThem() {
-        keys.admin.createColumnMasterKey("cmk2", TestRsaProvider.NAME, KeyFixture.PATH_2, false);
+        keys.admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk2")
+                .provider(TestRsaProvider.NAME).keyPath(KeyFixture.PATH_2));
         keys.admin.addColumnEncryptionKeyValue("cek1", "cmk2");
         keys.provider.unavailable(PATH_1, true);
         keys.provider.unavailable(KeyFixture.PATH_2, true);

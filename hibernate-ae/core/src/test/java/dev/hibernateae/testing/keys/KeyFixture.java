@@ -1,6 +1,7 @@
 package dev.hibernateae.testing.keys;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.crypto.CellCipher;
@@ -47,7 +48,7 @@ public final class KeyFixture {
 
     /** Creates master key {@code cmk} at {@code path} and key {@code cek} wrapped by it. */
     public void createKey(String cek, String cmk, String path) {
-        admin.createColumnMasterKey(cmk, TestRsaProvider.NAME, path, false);
+        admin.createColumnMasterKey(ColumnMasterKeySpec.named(cmk).provider(TestRsaProvider.NAME).keyPath(path));
         admin.createColumnEncryptionKey(cek, cmk);
     }
 

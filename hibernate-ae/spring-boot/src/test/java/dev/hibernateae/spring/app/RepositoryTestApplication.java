@@ -4,6 +4,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.azure.testing.LocalKeyVault;
 import dev.hibernateae.azure.testing.TestCertificate;
@@ -73,8 +74,10 @@ public class RepositoryTestApplication {
             }
             ColumnKeyAdministration admin = ColumnKeyAdministration.builder()
                     .sessionFactory(entityManagerFactory.unwrap(SessionFactory.class)).build();
-            admin.createColumnMasterKey("cmk_keystore", "MSSQL_JAVA_KEYSTORE", "cmk1", false);
-            admin.createColumnMasterKey("cmk_vault", "AZURE_KEY_VAULT", vault.keyUrl(VAULT_KEY), false);
+            admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk_keystore")
+                    .provider("MSSQL_JAVA_KEYSTORE").keyPath("cmk1"));
+            admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk_vault")
+                    .provider("AZURE_KEY_VAULT").keyPath(vault.keyUrl(VAULT_KEY)));
             admin.createColumnEncryptionKey("cek_keystore", "cmk_keystore");
             admin.createColumnEncryptionKey("cek_vault", "cmk_vault");
         };

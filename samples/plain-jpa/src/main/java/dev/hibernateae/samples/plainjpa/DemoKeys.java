@@ -2,6 +2,7 @@ package dev.hibernateae.samples.plainjpa;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
 import dev.hibernateae.admin.ColumnMasterKeyInfo;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.keystore.JavaKeyStoreProvider;
 import jakarta.persistence.EntityManagerFactory;
@@ -54,7 +55,8 @@ public final class DemoKeys {
         }
         boolean keysCreated = false;
         if (!masterKeyExists) {
-            admin.createColumnMasterKey(COLUMN_MASTER_KEY, JavaKeyStoreProvider.NAME, COLUMN_MASTER_KEY, false);
+            admin.createColumnMasterKey(ColumnMasterKeySpec.named(COLUMN_MASTER_KEY)
+                    .provider(JavaKeyStoreProvider.NAME).keyPath(COLUMN_MASTER_KEY));
             keysCreated = true;
         }
         if (admin.listColumnEncryptionKeys().stream().noneMatch(k -> k.name().equals(COLUMN_ENCRYPTION_KEY))) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.internal.keys.KeyTables;
 import dev.hibernateae.testing.keys.KeyFixture;
@@ -83,7 +84,8 @@ class KeyTablesSchemaGenerationTest {
         TestRsaProvider provider = new TestRsaProvider(TestRsaProvider.NAME, KeyFixture.PATH_1);
         ColumnKeyAdministration admin = ColumnKeyAdministration.builder().sessionFactory(first).provider(provider)
                 .build();
-        admin.createColumnMasterKey("cmk1", TestRsaProvider.NAME, KeyFixture.PATH_1, false);
+        admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
+                .provider(TestRsaProvider.NAME).keyPath(KeyFixture.PATH_1));
         admin.createColumnEncryptionKey("cek1", "cmk1");
         first.close();
 

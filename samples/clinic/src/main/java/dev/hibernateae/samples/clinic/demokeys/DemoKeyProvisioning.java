@@ -2,6 +2,7 @@ package dev.hibernateae.samples.clinic.demokeys;
 
 import dev.hibernateae.admin.ColumnKeyAdministration;
 import dev.hibernateae.admin.ColumnMasterKeyInfo;
+import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.keystore.JavaKeyStoreProvider;
 import dev.hibernateae.samples.clinic.ClinicKeys;
 import dev.hibernateae.spring.HibernateAeProperties;
@@ -62,8 +63,8 @@ public class DemoKeyProvisioning implements InitializingBean {
                     + "keystore, or drop the sample's tables (patient and hae_column_*) to start afresh");
         }
         if (!masterKeyExists) {
-            admin.createColumnMasterKey(ClinicKeys.COLUMN_MASTER_KEY, JavaKeyStoreProvider.NAME,
-                    ClinicKeys.KEYSTORE_ALIAS, false);
+            admin.createColumnMasterKey(ColumnMasterKeySpec.named(ClinicKeys.COLUMN_MASTER_KEY)
+                    .provider(JavaKeyStoreProvider.NAME).keyPath(ClinicKeys.KEYSTORE_ALIAS));
             keysCreated = true;
         }
         boolean encryptionKeyExists = admin.listColumnEncryptionKeys().stream()
