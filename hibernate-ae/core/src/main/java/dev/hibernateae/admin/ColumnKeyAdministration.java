@@ -9,8 +9,10 @@ import dev.hibernateae.internal.crypto.ColumnKey;
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.keys.ConnectionSource;
+import dev.hibernateae.internal.keys.EncryptedValueRow;
 import dev.hibernateae.internal.keys.EncryptionKeyRow;
 import dev.hibernateae.internal.keys.KeyCatalog;
+import dev.hibernateae.internal.keys.KeyCatalogTransaction;
 import dev.hibernateae.internal.keys.KeyHierarchy;
 import dev.hibernateae.internal.keys.KeyNameBinding;
 import dev.hibernateae.internal.keys.KeyTables;
@@ -19,13 +21,17 @@ import dev.hibernateae.internal.lifecycle.KeyRetirement;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
 import dev.hibernateae.spi.RsaColumnMasterKeyProvider;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -47,6 +53,13 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * </ul>
  * Master keys are checked exactly as the key ring checks them (trusted paths, metadata signature) before a key is
  * wrapped under them, so a tampered row is never used to wrap a new key.
+ *
+ * <p>{@code create...} fails when the name is taken; {@code ensure...} creates what is missing and otherwise returns
+ * the existing key once it is checked to be the key asked for and authentic (its master key verified, a column
+ * encryption key unwrapped and its name binding verified). An existing key that differs is a
+ * {@link KeyMismatchException}: nothing is changed, and nothing mismatched is returned. Two processes that ensure the
+ * same key at once both end with the one key the database accepted: the primary key of the key tables lets one
+ * insert through, and the other reads that key and compares it as if it had been there before.
  */
 public final class ColumnKeyAdministration {
     /** SQL Server's limit: a column encryption key has at most two values. */
@@ -78,14 +91,11 @@ public final class ColumnKeyAdministration {
     public ColumnMasterKeyInfo createColumnMasterKey(ColumnMasterKeySpec spec) {
         MasterKeyRow row = signedMasterKeyRow(spec);
         String name = row.name();
-        catalog.inTransaction("create column master key '" + name + "'", tx -> {
-            if (tx.findMasterKey(name).isPresent()) {
-                throw new ColumnMasterKeyException("Column master key '" + name + "' already exists: choose "
-                        + "another name, or drop it first");
-            }
-            tx.insertMasterKey(row);
-            return null;
-        });
+        if (insertUnlessTaken("create column master key '" + name + "'", tx -> tx.findMasterKey(name),
+                tx -> tx.insertMasterKey(row)).isPresent()) {
+            throw new ColumnMasterKeyException("Column master key '" + name + "' already exists: choose another "
+                    + "name, or drop it first; to create it only if it is missing, use ensureColumnMasterKey");
+        }
         return KeyInfos.of(row);
     }
 
@@ -106,6 +116,33 @@ public final class ColumnKeyAdministration {
     }
 
     /**
+     * Creates the column master key if no key has its name; otherwise returns the existing one, if it is the key
+     * {@code spec} describes: same provider and key path (both compared without regard to case, as the metadata
+     * signature and the trusted paths compare them) and same enclave flag, and its row verifies (trusted path,
+     * metadata signature). For provisioning that runs at every start.
+     *
+     * @throws KeyMismatchException if a key of that name exists with another provider, path or enclave flag
+     * @throws ColumnMasterKeyException if the key cannot be created (see {@link #createColumnMasterKey}), or the
+     *         existing row does not verify
+     */
+    public Provisioned<ColumnMasterKeyInfo> ensureColumnMasterKey(ColumnMasterKeySpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        String name = spec.name();
+        Optional<MasterKeyRow> existing = catalog.inTransaction("read column master key '" + name + "'",
+                tx -> tx.findMasterKey(name));
+        if (existing.isPresent()) {
+            return Provisioned.existing(matching(spec, existing.get()));
+        }
+        MasterKeyRow row = signedMasterKeyRow(spec);
+        Optional<MasterKeyRow> winner = insertUnlessTaken("create column master key '" + name + "'",
+                tx -> tx.findMasterKey(name), tx -> tx.insertMasterKey(row));
+        if (winner.isPresent()) {
+            return Provisioned.existing(matching(spec, winner.get()));
+        }
+        return Provisioned.created(KeyInfos.of(row));
+    }
+
+    /**
      * Creates a column encryption key of 32 bytes from {@link SecureRandom}, wrapped by the named master key.
      *
      * @throws ColumnEncryptionKeyException if the name is taken
@@ -113,30 +150,43 @@ public final class ColumnKeyAdministration {
      */
     public ColumnEncryptionKeyInfo createColumnEncryptionKey(String name, String columnMasterKeyName) {
         KeyInputs.requireName(name, "column encryption key");
-        MasterKeyRow masterKey = masterKey(columnMasterKeyName, name);
-        byte[] rootKey = new byte[CellKey.KEY_LENGTH];
-        byte[] encrypted;
-        byte[] nameTag;
-        try {
-            random.nextBytes(rootKey);
-            encrypted = wrap(name, masterKey, rootKey);
-            ColumnKey key = ColumnKey.derive(rootKey);
-            nameTag = KeyNameBinding.tag(key, name);
-            key.destroy();
-        } finally {
-            Arrays.fill(rootKey, (byte) 0);
+        NewEncryptionKey key = newEncryptionKey(name, masterKey(columnMasterKeyName, name));
+        if (insertUnlessTaken("create column encryption key '" + name + "'", tx -> tx.findEncryptionKey(name, false),
+                key::insert).isPresent()) {
+            throw new ColumnEncryptionKeyException("Column encryption key '" + name + "' already exists: choose "
+                    + "another name, or drop it first (only if no data is encrypted under it); to create it only if "
+                    + "it is missing, use ensureColumnEncryptionKey");
         }
-        Instant created = now();
-        catalog.inTransaction("create column encryption key '" + name + "'", tx -> {
-            if (tx.findEncryptionKey(name, false).isPresent()) {
-                throw new ColumnEncryptionKeyException("Column encryption key '" + name + "' already exists: "
-                        + "choose another name, or drop it first (only if no data is encrypted under it)");
-            }
-            tx.insertEncryptionKey(name, created, nameTag);
-            tx.insertValue(name, masterKey.name(), RsaColumnMasterKeyProvider.RSA_OAEP, encrypted, created);
-            return null;
-        });
         return encryptionKey(name);
+    }
+
+    /**
+     * Creates the column encryption key if no key has its name, as {@link #createColumnEncryptionKey} does;
+     * otherwise returns the existing one, if a value of it is wrapped by {@code columnMasterKeyName} (during a master
+     * key rotation a key has two values, and either master key matches) and that value is authentic: the master key
+     * verifies, the value unwraps, and the key is the one created under this name. For provisioning that runs at
+     * every start.
+     *
+     * @throws KeyMismatchException if a key of that name exists and {@code columnMasterKeyName} wraps none of its
+     *         values
+     * @throws ColumnMasterKeyException if the master key is missing or fails its checks
+     * @throws ColumnEncryptionKeyException if the existing key does not unwrap or is not bound to its name
+     */
+    public Provisioned<ColumnEncryptionKeyInfo> ensureColumnEncryptionKey(String name, String columnMasterKeyName) {
+        KeyInputs.requireName(name, "column encryption key");
+        KeyInputs.requireName(columnMasterKeyName, "column master key");
+        Optional<EncryptionKeyRow> existing = catalog.inTransaction("read column encryption key '" + name + "'",
+                tx -> tx.findEncryptionKey(name, false));
+        if (existing.isPresent()) {
+            return Provisioned.existing(matching(existing.get(), columnMasterKeyName));
+        }
+        NewEncryptionKey key = newEncryptionKey(name, masterKey(columnMasterKeyName, name));
+        Optional<EncryptionKeyRow> winner = insertUnlessTaken("create column encryption key '" + name + "'",
+                tx -> tx.findEncryptionKey(name, false), key::insert);
+        if (winner.isPresent()) {
+            return Provisioned.existing(matching(winner.get(), columnMasterKeyName));
+        }
+        return Provisioned.created(encryptionKey(name));
     }
 
     /**
@@ -379,6 +429,145 @@ public final class ColumnKeyAdministration {
         return new MasterKeyRow(name, provider.name(), keyPath, spec.enclaveComputationsAllowed(), signature, now());
     }
 
+    /**
+     * The existing master key row as returned, once it is the key {@code spec} describes and verifies.
+     *
+     * @throws KeyMismatchException naming every field that differs
+     */
+    private ColumnMasterKeyInfo matching(ColumnMasterKeySpec spec, MasterKeyRow row) {
+        List<String> fields = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        if (!sameIgnoringCase(row.providerName(), spec.providerName().strip())) {
+            fields.add(KeyMismatchException.PROVIDER);
+            found.add("provider " + row.providerName() + " (asked: " + spec.providerName() + ")");
+        }
+        if (!sameIgnoringCase(row.keyPath(), spec.keyPath())) {
+            fields.add(KeyMismatchException.KEY_PATH);
+            found.add("key path '" + row.keyPath() + "' (asked: '" + spec.keyPath() + "')");
+        }
+        if (row.allowEnclaveComputations() != spec.enclaveComputationsAllowed()) {
+            fields.add(KeyMismatchException.ENCLAVE_COMPUTATIONS);
+            found.add("allow enclave computations " + row.allowEnclaveComputations() + " (asked: "
+                    + spec.enclaveComputationsAllowed() + ")");
+        }
+        if (!fields.isEmpty()) {
+            throw new KeyMismatchException(row.name(), fields, "Column master key '" + row.name() + "' exists, but "
+                    + "not as asked: it has " + String.join(", ", found) + ". An existing key is never changed or "
+                    + "taken for another. If the key should now be another one, give that key a new name (and move "
+                    + "the column encryption keys to it with rotate-cmk); if the request is wrong, correct it to the "
+                    + "existing key; if nobody changed this key, its row in " + KeyTables.MASTER_KEYS + " was "
+                    + "altered: restore it from a backup");
+        }
+        keys.verifier().verify(row);
+        return KeyInfos.of(row);
+    }
+
+    /**
+     * The existing column encryption key row as returned, once a value of it is wrapped by {@code masterKeyName},
+     * unwraps (after its master key verified) and is bound to the key's name, exactly as the key ring would check
+     * it before use.
+     *
+     * @throws KeyMismatchException when {@code masterKeyName} wraps none of its values
+     */
+    private ColumnEncryptionKeyInfo matching(EncryptionKeyRow row, String masterKeyName) {
+        EncryptedValueRow value = row.values().stream().filter(v -> v.masterKey().name().equals(masterKeyName))
+                .findFirst().orElseThrow(() -> new KeyMismatchException(row.name(),
+                        List.of(KeyMismatchException.COLUMN_MASTER_KEY), "Column encryption key '" + row.name()
+                        + "' exists, but column master key '" + masterKeyName + "' does not wrap it: its values are "
+                        + "wrapped by " + masterKeyNames(row) + ". An existing key is never changed or taken for "
+                        + "another. To move this key under '" + masterKeyName + "', rotate its master key "
+                        + "(rotate-cmk, or KeyLifecycle.startMasterKeyRotation); if the request is wrong, name the "
+                        + "master key that wraps it; for a new key under '" + masterKeyName + "', give it another "
+                        + "name; if nobody changed this key, its rows in " + KeyTables.ENCRYPTION_KEY_VALUES
+                        + " were altered: restore them from a backup"));
+        byte[] rootKey = keys.unwrapper().unwrap(row.name(), value);
+        ColumnKey key;
+        try {
+            key = ColumnKey.derive(rootKey);
+        } finally {
+            Arrays.fill(rootKey, (byte) 0);
+        }
+        try {
+            KeyNameBinding.require(key, row.name(), row.nameTag());
+        } finally {
+            key.destroy();
+        }
+        return KeyInfos.of(row);
+    }
+
+    private static boolean sameIgnoringCase(String a, String b) {
+        return a.toLowerCase(Locale.ENGLISH).equals(b.toLowerCase(Locale.ENGLISH));
+    }
+
+    /** A new column encryption key, wrapped and bound to its name, not yet stored. */
+    private NewEncryptionKey newEncryptionKey(String name, MasterKeyRow masterKey) {
+        byte[] rootKey = new byte[CellKey.KEY_LENGTH];
+        try {
+            random.nextBytes(rootKey);
+            byte[] encrypted = wrap(name, masterKey, rootKey);
+            ColumnKey key = ColumnKey.derive(rootKey);
+            byte[] nameTag;
+            try {
+                nameTag = KeyNameBinding.tag(key, name);
+            } finally {
+                key.destroy();
+            }
+            return new NewEncryptionKey(name, masterKey.name(), encrypted, nameTag, now());
+        } finally {
+            Arrays.fill(rootKey, (byte) 0);
+        }
+    }
+
+    /** The rows of a new column encryption key: the wrapped value and the name binding, never the key. */
+    private record NewEncryptionKey(String name, String masterKeyName, byte[] encrypted, byte[] nameTag,
+            Instant created) {
+        void insert(KeyCatalogTransaction tx) throws SQLException {
+            tx.insertEncryptionKey(name, created, nameTag);
+            tx.insertValue(name, masterKeyName, RsaColumnMasterKeyProvider.RSA_OAEP, encrypted, created);
+        }
+    }
+
+    /** Writes of one new key's rows. */
+    @FunctionalInterface
+    private interface Insert {
+        void run(KeyCatalogTransaction tx) throws SQLException;
+    }
+
+    /**
+     * Inserts a new key's rows in one transaction unless a key of that name is there. Two processes that provision
+     * the same key at once may both find the name free; the primary key then lets one insert through and refuses
+     * the other (PostgreSQL and MariaDB hold the second insert until the first transaction ends). The refused one
+     * reads the key that won, and its caller compares it as if it had been there all along.
+     *
+     * @return the key that was there, or that another process inserted first; empty when this call inserted
+     */
+    private <R> Optional<R> insertUnlessTaken(String operation, KeyCatalog.Work<Optional<R>> find, Insert insert) {
+        try {
+            return catalog.inTransaction(operation, tx -> {
+                Optional<R> taken = find.run(tx);
+                if (taken.isEmpty()) {
+                    insert.run(tx);
+                }
+                return taken;
+            });
+        } catch (AlwaysEncryptedException e) {
+            if (!(e.getCause() instanceof SQLException)) {
+                throw e;
+            }
+            Optional<R> winner;
+            try {
+                winner = catalog.inTransaction(operation + " (reading what is there after the insert failed)", find);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+            if (winner.isEmpty()) {
+                throw e;
+            }
+            return winner;
+        }
+    }
+
     private byte[] wrap(String encryptionKeyName, MasterKeyRow masterKey, byte[] rootKey) {
         ColumnMasterKeyProvider provider = keys.verifier().verify(masterKey, encryptionKeyName);
         try {
@@ -395,7 +584,7 @@ public final class ColumnKeyAdministration {
         return catalog.inTransaction("read column master key '" + name + "'", tx -> tx.findMasterKey(name))
                 .orElseThrow(() -> new ColumnMasterKeyException("Column master key '" + name + "', needed for column "
                         + "encryption key '" + forEncryptionKey + "', does not exist in " + KeyTables.MASTER_KEYS
-                        + ": create it first (createColumnMasterKey)"));
+                        + ": create it first (createColumnMasterKey or ensureColumnMasterKey)"));
     }
 
     private EncryptionKeyRow encryptionKeyRow(String name) {

@@ -33,16 +33,11 @@ public final class CatalogKeyLoader implements ColumnKeyLoader {
         } finally {
             Arrays.fill(rootKey, (byte) 0);
         }
-        if (!KeyNameBinding.verifies(key, name, row.nameTag())) {
+        try {
+            KeyNameBinding.require(key, name, row.nameTag());
+        } catch (RuntimeException e) {
             key.destroy();
-            throw new ColumnEncryptionKeyException(row.nameTag() == null
-                    ? "Column encryption key '" + name + "' has no name binding (" + KeyTables.ENCRYPTION_KEYS
-                            + ".name_tag): it was made by hibernate-ae 0.1, or the binding was removed. Run "
-                            + "hibernate-ae-cli authenticate-records --apply to bind it, after checking that the key is "
-                            + "yours (docs/lifecycle.md, 'Upgrading from 0.1')"
-                    : "Column encryption key '" + name + "' unwraps to a key that was not created under that name: "
-                            + "its value in " + KeyTables.ENCRYPTION_KEY_VALUES + " (or its name binding) was replaced, "
-                            + "for example by another key's. Restore the key's rows from a backup");
+            throw e;
         }
         return key;
     }

@@ -1,5 +1,6 @@
 package dev.hibernateae.internal.keys;
 
+import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.internal.crypto.ColumnKey;
 import java.nio.charset.StandardCharsets;
 
@@ -19,6 +20,26 @@ public final class KeyNameBinding {
     /** The tag that binds {@code name} to {@code key}. */
     public static byte[] tag(ColumnKey key, String name) {
         return key.keyedHash(PURPOSE).tag(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Passes when {@code tag} binds {@code name} to {@code key}; the caller still owns {@code key} either way.
+     *
+     * @throws ColumnEncryptionKeyException saying what to do when the tag is missing (a key made by hibernate-ae 0.1)
+     *         or binds another key (a value copied under this name)
+     */
+    public static void require(ColumnKey key, String name, byte[] tag) {
+        if (verifies(key, name, tag)) {
+            return;
+        }
+        throw new ColumnEncryptionKeyException(tag == null
+                ? "Column encryption key '" + name + "' has no name binding (" + KeyTables.ENCRYPTION_KEYS
+                        + ".name_tag): it was made by hibernate-ae 0.1, or the binding was removed. Run "
+                        + "hibernate-ae-cli authenticate-records --apply to bind it, after checking that the key is "
+                        + "yours (docs/lifecycle.md, 'Upgrading from 0.1')"
+                : "Column encryption key '" + name + "' unwraps to a key that was not created under that name: "
+                        + "its value in " + KeyTables.ENCRYPTION_KEY_VALUES + " (or its name binding) was replaced, "
+                        + "for example by another key's. Restore the key's rows from a backup");
     }
 
     /** Whether {@code tag} binds {@code name} to {@code key}; false for a missing tag. */

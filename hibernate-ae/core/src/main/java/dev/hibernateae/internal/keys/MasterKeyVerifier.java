@@ -27,7 +27,23 @@ public final class MasterKeyVerifier {
      * @throws ColumnMasterKeyException naming both keys, the provider and the path, saying what to fix
      */
     public ColumnMasterKeyProvider verify(MasterKeyRow masterKey, String encryptionKeyName) {
-        String subject = "Column encryption key '" + encryptionKeyName + "' cannot use " + masterKey.describe();
+        return check(masterKey, "Column encryption key '" + encryptionKeyName + "' cannot use "
+                + masterKey.describe());
+    }
+
+    /**
+     * The provider of {@code masterKey}, once the row passed every check: for a master key that is about to be
+     * returned as it stands, before any column encryption key uses it.
+     *
+     * @throws ColumnMasterKeyException naming the key, the provider and the path, saying what to fix
+     */
+    public ColumnMasterKeyProvider verify(MasterKeyRow masterKey) {
+        String described = masterKey.describe();
+        return check(masterKey, Character.toUpperCase(described.charAt(0)) + described.substring(1)
+                + " cannot be used");
+    }
+
+    private ColumnMasterKeyProvider check(MasterKeyRow masterKey, String subject) {
         if (!trustedPaths.isTrusted(masterKey.keyPath())) {
             throw new ColumnMasterKeyException(subject + ": the key path is not trusted. If this key is yours, add "
                     + "its path to setting " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + "; if not, someone "
