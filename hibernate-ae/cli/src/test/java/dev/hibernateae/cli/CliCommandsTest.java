@@ -123,6 +123,43 @@ class CliCommandsTest {
     }
 
     @Test
+    void withIfMissingAKeyThatExistsAsAskedIsFineAndOneThatDiffersFails() {
+        CliRun created = ok("create-cmk", "cmk1", "--key-path", "cmk1", "--if-missing");
+        assertTrue(created.out().contains("Created column master key 'cmk1' (provider MSSQL_JAVA_KEYSTORE, key path "
+                + "'cmk1')"), created.out());
+        CliRun again = ok("create-cmk", "cmk1", "--key-path", "cmk1", "--provider", "mssql_java_keystore",
+                "--if-missing");
+        assertTrue(again.out().contains("Column master key 'cmk1' already exists as asked (provider "
+                + "MSSQL_JAVA_KEYSTORE, key path 'cmk1')"), again.out());
+        CliRun withoutIfMissing = run("create-cmk", "cmk1", "--key-path", "cmk1");
+        assertEquals(1, withoutIfMissing.exitCode(), withoutIfMissing.toString());
+        assertTrue(withoutIfMissing.err().contains("'cmk1' already exists"), withoutIfMissing.err());
+
+        CliRun otherPath = run("create-cmk", "cmk1", "--key-path", "cmk2", "--if-missing");
+        assertEquals(1, otherPath.exitCode(), otherPath.toString());
+        assertTrue(otherPath.err().contains("create-cmk failed: Column master key 'cmk1' exists, but not as asked: it "
+                + "has key path 'cmk1' (asked: 'cmk2')"), otherPath.err());
+        CliRun enclave = run("create-cmk", "cmk1", "--key-path", "cmk1", "--enclave", "--if-missing");
+        assertEquals(1, enclave.exitCode(), enclave.toString());
+        assertTrue(enclave.err().contains("allow enclave computations false (asked: true)"), enclave.err());
+
+        CliRun cek = ok("create-cek", "cek1", "--cmk", "cmk1", "--if-missing");
+        assertTrue(cek.out().contains("Created column encryption key 'cek1' wrapped by [cmk1]"), cek.out());
+        CliRun cekAgain = ok("create-cek", "cek1", "--cmk", "cmk1", "--if-missing");
+        assertTrue(cekAgain.out().contains("Column encryption key 'cek1' already exists, wrapped by [cmk1]"),
+                cekAgain.out());
+        ok("create-cmk", "cmk2", "--key-path", "cmk2");
+        CliRun otherMasterKey = run("create-cek", "cek1", "--cmk", "cmk2", "--if-missing");
+        assertEquals(1, otherMasterKey.exitCode(), otherMasterKey.toString());
+        assertTrue(otherMasterKey.err().contains("create-cek failed: Column encryption key 'cek1' exists, but column "
+                + "master key 'cmk2' does not wrap it: its values are wrapped by [cmk1]"), otherMasterKey.err());
+
+        CliRun list = ok("list-keys");
+        assertTrue(list.out().contains("cmk1  provider MSSQL_JAVA_KEYSTORE  key path 'cmk1'"), list.out());
+        assertTrue(list.out().contains("cek1  wrapped by cmk1"), list.out());
+    }
+
+    @Test
     void aMasterKeyRotationStartsAndCompletes() {
         keys();
         ok("create-cmk", "cmk2", "--key-path", "cmk2");
