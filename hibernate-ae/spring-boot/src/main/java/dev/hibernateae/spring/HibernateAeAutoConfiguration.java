@@ -7,11 +7,14 @@ import dev.hibernateae.spring.dao.ExceptionTranslationConfiguration;
 import dev.hibernateae.spring.data.RepositoryQueryGuardConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of hibernate-ae for Spring Boot's Hibernate JPA support:
@@ -22,7 +25,9 @@ import org.springframework.context.annotation.Import;
  *       turns on the Azure Key Vault provider when its module is present;</li>
  *   <li>Spring Data JPA repository query methods that cannot work on encrypted attributes stop startup;</li>
  *   <li>hibernate-ae's exceptions become Spring {@code DataAccessException}s in repositories and
- *       {@code @Repository} beans.</li>
+ *       {@code @Repository} beans;</li>
+ *   <li>with {@code hibernate-ae.provisioning.enabled=true} (development only), the keys listed under
+ *       {@code hibernate-ae.provisioning.*} are created at startup when missing, and checked when present.</li>
  * </ul>
  * The settings reach Hibernate through Spring Boot's {@link HibernatePropertiesCustomizer}; an application that
  * builds its own {@code EntityManagerFactory} passes them itself.
@@ -38,5 +43,17 @@ public class HibernateAeAutoConfiguration {
     EncryptionSettingsCustomizer hibernateAeSettingsCustomizer(HibernateAeProperties properties,
             ObjectProvider<ColumnMasterKeyProvider> providers) {
         return new EncryptionSettingsCustomizer(properties, providers.orderedStream().toList());
+    }
+
+    /**
+     * Development provisioning of keys, off unless {@code hibernate-ae.provisioning.enabled=true}. A post-processor
+     * (static, bound straight from the environment, as post-processors are created before other beans) so that it
+     * runs as the entity manager factory is made, before any bean receives it.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(HibernateAeProperties.PREFIX + ".provisioning.enabled")
+    static KeyProvisioning hibernateAeKeyProvisioning(Environment environment) {
+        return new KeyProvisioning(Binder.get(environment).bindOrCreate(HibernateAeProperties.PREFIX + ".provisioning",
+                HibernateAeProperties.Provisioning.class));
     }
 }

@@ -23,6 +23,7 @@ public class HibernateAeProperties {
     private final Repositories repositories = new Repositories();
     private final Lifecycle lifecycle = new Lifecycle();
     private final ExceptionTranslation exceptionTranslation = new ExceptionTranslation();
+    private final Provisioning provisioning = new Provisioning();
 
     /**
      * How long an unwrapped column encryption key stays cached (such as 2h or PT2H); 0 disables caching. Default two
@@ -77,6 +78,10 @@ public class HibernateAeProperties {
 
     public ExceptionTranslation getExceptionTranslation() {
         return exceptionTranslation;
+    }
+
+    public Provisioning getProvisioning() {
+        return provisioning;
     }
 
     public Boolean getTrustAnyMasterKeyPath() {
@@ -316,6 +321,129 @@ public class HibernateAeProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /**
+     * Development only: keys created at startup when missing. Each entry is a list element with a name property
+     * rather than a map key, because Spring's relaxed binding would drop characters such as '_' from a map key and
+     * silently provision a key under another name.
+     */
+    public static class Provisioning {
+        /**
+         * Whether the keys listed here are created at startup, once the entity manager factory (and so the key tables)
+         * exists and before any bean receives it: existing keys are checked to be the ones listed, and one that
+         * differs stops startup. For development and tests; in production an administrator creates keys once (the
+         * command-line tool or the key administration API).
+         */
+        private boolean enabled;
+
+        /**
+         * Column master keys to record when missing, before the column encryption keys. Each has a name, a key-path,
+         * a provider (default MSSQL_JAVA_KEYSTORE) and allow-enclave-computations (default false).
+         */
+        private List<MasterKey> columnMasterKeys = new ArrayList<>();
+
+        /** Column encryption keys to create when missing. Each has a name and the column-master-key that wraps it. */
+        private List<EncryptionKey> columnEncryptionKeys = new ArrayList<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public List<MasterKey> getColumnMasterKeys() {
+            return columnMasterKeys;
+        }
+
+        public void setColumnMasterKeys(List<MasterKey> columnMasterKeys) {
+            this.columnMasterKeys = columnMasterKeys;
+        }
+
+        public List<EncryptionKey> getColumnEncryptionKeys() {
+            return columnEncryptionKeys;
+        }
+
+        public void setColumnEncryptionKeys(List<EncryptionKey> columnEncryptionKeys) {
+            this.columnEncryptionKeys = columnEncryptionKeys;
+        }
+    }
+
+    /** A column master key to record: the key itself must already be in its key store. */
+    public static class MasterKey {
+        /** The column master key's name, as column encryption keys refer to it. */
+        private String name;
+
+        /** The key store provider, such as MSSQL_JAVA_KEYSTORE (the default) or AZURE_KEY_VAULT. */
+        private String provider = "MSSQL_JAVA_KEYSTORE";
+
+        /**
+         * Where the provider finds the key: the keystore alias, or the Key Vault key URL. Must be one of the
+         * trusted-master-key-paths.
+         */
+        private String keyPath;
+
+        /** Whether the key's signed metadata allows enclave computations, as in SQL Server. Default false. */
+        private boolean allowEnclaveComputations;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getProvider() {
+            return provider;
+        }
+
+        public void setProvider(String provider) {
+            this.provider = provider;
+        }
+
+        public String getKeyPath() {
+            return keyPath;
+        }
+
+        public void setKeyPath(String keyPath) {
+            this.keyPath = keyPath;
+        }
+
+        public boolean isAllowEnclaveComputations() {
+            return allowEnclaveComputations;
+        }
+
+        public void setAllowEnclaveComputations(boolean allowEnclaveComputations) {
+            this.allowEnclaveComputations = allowEnclaveComputations;
+        }
+    }
+
+    /** A column encryption key to create: 32 random bytes wrapped by a column master key. */
+    public static class EncryptionKey {
+        /** The column encryption key's name, as @Encrypted(key = ...) refers to it. */
+        private String name;
+
+        /** The column master key that wraps it (one of column-master-keys, or one that exists already). */
+        private String columnMasterKey;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getColumnMasterKey() {
+            return columnMasterKey;
+        }
+
+        public void setColumnMasterKey(String columnMasterKey) {
+            this.columnMasterKey = columnMasterKey;
         }
     }
 }

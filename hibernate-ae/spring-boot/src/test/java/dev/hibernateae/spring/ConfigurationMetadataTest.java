@@ -1,5 +1,6 @@
 package dev.hibernateae.spring;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every hibernate-ae setting reaches every user: each {@link EncryptionSettings} constant has a {@code hibernate-ae.*}
  * Spring property with a description in the generated metadata (IDE completion), and a row in README's settings
- * table. A new setting without either fails here.
+ * table; every {@code hibernate-ae.*} property of the metadata has a row in README's Spring Boot table. A new setting
+ * or property without them fails here.
  */
 class ConfigurationMetadataTest {
 
@@ -48,18 +52,55 @@ class ConfigurationMetadataTest {
     @ParameterizedTest
     @MethodSource("settings")
     void everySettingHasAReadmeRow(String setting) throws IOException {
+        assertTrue(readme().lines().anyMatch(line -> line.startsWith("| `" + setting + "`")),
+                setting + " has no row of its own in README's settings table");
+    }
+
+    /** Every {@code hibernate-ae.*} property of the generated metadata, as IDE completion offers them. */
+    static Stream<String> springProperties() throws IOException {
+        String metadata = metadata();
+        int start = metadata.indexOf("\"properties\"");
+        int end = metadata.indexOf("\"hints\"", start);
+        Matcher names = Pattern.compile("\"name\": \"(" + Pattern.quote(HibernateAeProperties.PREFIX) + "\\.[^\"]+)\"")
+                .matcher(metadata.substring(start, end < 0 ? metadata.length() : end));
+        List<String> properties = new ArrayList<>();
+        while (names.find()) {
+            properties.add(names.group(1));
+        }
+        assertFalse(properties.isEmpty(), "no properties found in the metadata");
+        return properties.stream();
+    }
+
+    /**
+     * A row of README's Spring Boot table names the property: {@code `hibernate-ae.keystore.type`}, a list's
+     * {@code `hibernate-ae.provisioning.column-master-keys[n]...`}, or a row of its group such as
+     * {@code `hibernate-ae.keystore.location` / `.type`}.
+     */
+    @ParameterizedTest
+    @MethodSource("springProperties")
+    void everySpringPropertyHasAReadmeRow(String property) throws IOException {
+        int dot = property.lastIndexOf('.');
+        String group = property.substring(0, dot + 1);
+        String last = property.substring(dot);
+        assertTrue(readme().lines().filter(line -> line.startsWith("| `" + HibernateAeProperties.PREFIX + "."))
+                .anyMatch(line -> line.contains("`" + property + "`") || line.contains("`" + property + "[")
+                        || line.startsWith("| `" + group) && line.contains("`" + last + "`")),
+                property + " has no row in README's Spring Boot table");
+    }
+
+    private static String readme() throws IOException {
         Path readme = Path.of(System.getProperty("maven.multiModuleProjectDirectory", "../.."), "README.md");
         if (!Files.isRegularFile(readme)) {
             readme = Path.of("../../README.md");
         }
-        String text = Files.readString(readme);
-        assertTrue(text.lines().anyMatch(line -> line.startsWith("| `" + setting + "`")),
-                setting + " has no row of its own in README's settings table");
+        return Files.readString(readme);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"hibernate-ae.azure-key-vault.enabled", "hibernate-ae.azure-key-vault.trusted-hosts",
-            "hibernate-ae.repositories.check-queries", "hibernate-ae.exception-translation.enabled"})
+            "hibernate-ae.repositories.check-queries", "hibernate-ae.exception-translation.enabled",
+            "hibernate-ae.provisioning.enabled", "hibernate-ae.provisioning.column-master-keys",
+            "hibernate-ae.provisioning.column-encryption-keys"})
     void everyPropertyIsDescribed(String property) throws IOException {
         String metadata = metadata();
         int at = metadata.indexOf("\"name\": \"" + property + "\"");
