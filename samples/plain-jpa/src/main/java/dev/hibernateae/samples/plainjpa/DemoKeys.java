@@ -53,16 +53,12 @@ public final class DemoKeys {
                     + " is a new one that cannot unwrap the old keys. Restore the old keystore, or drop the sample's "
                     + "tables (plain_jpa_patient and hae_column_*) to start afresh");
         }
-        boolean keysCreated = false;
-        if (!masterKeyExists) {
-            admin.createColumnMasterKey(ColumnMasterKeySpec.named(COLUMN_MASTER_KEY)
-                    .provider(JavaKeyStoreProvider.NAME).keyPath(COLUMN_MASTER_KEY));
-            keysCreated = true;
-        }
-        if (admin.listColumnEncryptionKeys().stream().noneMatch(k -> k.name().equals(COLUMN_ENCRYPTION_KEY))) {
-            admin.createColumnEncryptionKey(COLUMN_ENCRYPTION_KEY, COLUMN_MASTER_KEY);
-            keysCreated = true;
-        }
+        // Created when missing; when present, checked to be these keys (a mismatch stops the demo).
+        boolean masterKeyCreated = admin.ensureColumnMasterKey(ColumnMasterKeySpec.named(COLUMN_MASTER_KEY)
+                .provider(JavaKeyStoreProvider.NAME).keyPath(COLUMN_MASTER_KEY)).created();
+        boolean encryptionKeyCreated = admin.ensureColumnEncryptionKey(COLUMN_ENCRYPTION_KEY, COLUMN_MASTER_KEY)
+                .created();
+        boolean keysCreated = masterKeyCreated || encryptionKeyCreated;
         return new DemoKeys(keystore, keystoreCreated, keysCreated);
     }
 

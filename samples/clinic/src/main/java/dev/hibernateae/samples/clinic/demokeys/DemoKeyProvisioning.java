@@ -62,17 +62,13 @@ public class DemoKeyProvisioning implements InitializingBean {
                     + keystore.toAbsolutePath() + " is a new one that cannot unwrap the old keys. Restore the old "
                     + "keystore, or drop the sample's tables (patient and hae_column_*) to start afresh");
         }
-        if (!masterKeyExists) {
-            admin.createColumnMasterKey(ColumnMasterKeySpec.named(ClinicKeys.COLUMN_MASTER_KEY)
-                    .provider(JavaKeyStoreProvider.NAME).keyPath(ClinicKeys.KEYSTORE_ALIAS));
-            keysCreated = true;
-        }
-        boolean encryptionKeyExists = admin.listColumnEncryptionKeys().stream()
-                .anyMatch(key -> key.name().equals(ClinicKeys.COLUMN_ENCRYPTION_KEY));
-        if (!encryptionKeyExists) {
-            admin.createColumnEncryptionKey(ClinicKeys.COLUMN_ENCRYPTION_KEY, ClinicKeys.COLUMN_MASTER_KEY);
-            keysCreated = true;
-        }
+        // Created when missing; when present, checked to be these keys (a mismatch stops the demo).
+        boolean masterKeyCreated = admin.ensureColumnMasterKey(
+                ColumnMasterKeySpec.named(ClinicKeys.COLUMN_MASTER_KEY).provider(JavaKeyStoreProvider.NAME)
+                        .keyPath(ClinicKeys.KEYSTORE_ALIAS)).created();
+        boolean encryptionKeyCreated = admin.ensureColumnEncryptionKey(ClinicKeys.COLUMN_ENCRYPTION_KEY,
+                ClinicKeys.COLUMN_MASTER_KEY).created();
+        keysCreated = masterKeyCreated || encryptionKeyCreated;
     }
 
     /** Whether this run created the keystore file. */
