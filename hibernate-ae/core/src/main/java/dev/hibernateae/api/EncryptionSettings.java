@@ -97,6 +97,13 @@ public final class EncryptionSettings {
      */
     public static final String LIFECYCLE_DECRYPTING_COLUMNS = PREFIX + "lifecycle.decrypting_columns";
 
+    /**
+     * {@link dev.hibernateae.spi.KeyRingListener}s that hear of key unwraps, key cache hits and misses and key store
+     * failures: comma-separated class names (each with a public no-argument constructor), or a collection of classes
+     * or listener instances. Default: none.
+     */
+    public static final String KEY_RING_LISTENERS = PREFIX + "key_ring_listeners";
+
     private EncryptionSettings() {
     }
 }

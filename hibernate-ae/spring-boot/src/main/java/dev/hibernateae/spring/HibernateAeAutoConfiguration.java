@@ -2,6 +2,7 @@ package dev.hibernateae.spring;
 
 import dev.hibernateae.api.Encrypted;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
+import dev.hibernateae.spi.KeyRingListener;
 import dev.hibernateae.spring.azure.AzureKeyVaultProviderConfiguration;
 import dev.hibernateae.spring.dao.ExceptionTranslationConfiguration;
 import dev.hibernateae.spring.data.RepositoryQueryGuardConfiguration;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Import;
  *       turns on the Azure Key Vault provider when its module is present;</li>
  *   <li>Spring Data JPA repository query methods that cannot work on encrypted attributes stop startup;</li>
  *   <li>hibernate-ae's exceptions become Spring {@code DataAccessException}s in repositories and
- *       {@code @Repository} beans.</li>
+ *       {@code @Repository} beans;</li>
+ *   <li>{@code KeyRingListener} beans hear what the key ring does.</li>
  * </ul>
  * The settings reach Hibernate through Spring Boot's {@link HibernatePropertiesCustomizer}; an application that
  * builds its own {@code EntityManagerFactory} passes them itself.
@@ -36,7 +38,8 @@ public class HibernateAeAutoConfiguration {
 
     @Bean
     EncryptionSettingsCustomizer hibernateAeSettingsCustomizer(HibernateAeProperties properties,
-            ObjectProvider<ColumnMasterKeyProvider> providers) {
-        return new EncryptionSettingsCustomizer(properties, providers.orderedStream().toList());
+            ObjectProvider<ColumnMasterKeyProvider> providers, ObjectProvider<KeyRingListener> listeners) {
+        return new EncryptionSettingsCustomizer(properties, providers.orderedStream().toList(),
+                listeners.orderedStream().toList());
     }
 }

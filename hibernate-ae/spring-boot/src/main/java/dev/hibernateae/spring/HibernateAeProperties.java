@@ -25,6 +25,13 @@ public class HibernateAeProperties {
     private final ExceptionTranslation exceptionTranslation = new ExceptionTranslation();
 
     /**
+     * Class names of key ring listeners (dev.hibernateae.spi.KeyRingListener, public no-argument constructor) told
+     * of key unwraps, key cache hits and misses and key store failures, besides the listener beans of the
+     * application context.
+     */
+    private List<String> keyRingListeners = new ArrayList<>();
+
+    /**
      * How long an unwrapped column encryption key stays cached (such as 2h or PT2H); 0 disables caching. Default two
      * hours, as in SQL Server's drivers.
      */
@@ -77,6 +84,14 @@ public class HibernateAeProperties {
 
     public ExceptionTranslation getExceptionTranslation() {
         return exceptionTranslation;
+    }
+
+    public List<String> getKeyRingListeners() {
+        return keyRingListeners;
+    }
+
+    public void setKeyRingListeners(List<String> keyRingListeners) {
+        this.keyRingListeners = keyRingListeners;
     }
 
     public Boolean getTrustAnyMasterKeyPath() {

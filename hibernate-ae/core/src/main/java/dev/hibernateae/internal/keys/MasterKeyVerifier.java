@@ -27,7 +27,17 @@ public final class MasterKeyVerifier {
      * @throws ColumnMasterKeyException naming both keys, the provider and the path, saying what to fix
      */
     public ColumnMasterKeyProvider verify(MasterKeyRow masterKey, String encryptionKeyName) {
-        String subject = "Column encryption key '" + encryptionKeyName + "' cannot use " + masterKey.describe();
+        ColumnMasterKeyProvider provider = trustedProvider(masterKey, encryptionKeyName);
+        verifySignature(masterKey, provider, encryptionKeyName);
+        return provider;
+    }
+
+    /**
+     * The first half of {@link #verify}, which asks no key store: the path must be trusted and the provider
+     * registered. (A built-in provider is created here on first use, which opens its key store.)
+     */
+    public ColumnMasterKeyProvider trustedProvider(MasterKeyRow masterKey, String encryptionKeyName) {
+        String subject = subject(masterKey, encryptionKeyName);
         if (!trustedPaths.isTrusted(masterKey.keyPath())) {
             throw new ColumnMasterKeyException(subject + ": the key path is not trusted. If this key is yours, add "
                     + "its path to setting " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + "; if not, someone "
@@ -39,6 +49,18 @@ public final class MasterKeyVerifier {
         } catch (ColumnMasterKeyException e) {
             throw new ColumnMasterKeyException(subject + ": " + e.getMessage(), e);
         }
+        return provider;
+    }
+
+    /**
+     * The second half of {@link #verify}: the row's metadata signature must verify under the key, which the
+     * provider checks.
+     *
+     * @throws ColumnMasterKeyException with the provider's exception as its cause when the provider threw, without a
+     *         cause when the signature is missing or does not verify
+     */
+    public void verifySignature(MasterKeyRow masterKey, ColumnMasterKeyProvider provider, String encryptionKeyName) {
+        String subject = subject(masterKey, encryptionKeyName);
         byte[] signature = masterKey.signature();
         if (signature == null || signature.length == 0) {
             throw new ColumnMasterKeyException(subject + ": its row in " + KeyTables.MASTER_KEYS + " has no "
@@ -64,7 +86,10 @@ public final class MasterKeyVerifier {
                     + "signature was made by another key: restore the row, or recreate the column master key "
                     + "metadata with the key administration API");
         }
-        return provider;
+    }
+
+    private static String subject(MasterKeyRow masterKey, String encryptionKeyName) {
+        return "Column encryption key '" + encryptionKeyName + "' cannot use " + masterKey.describe();
     }
 
     public ProviderRegistry providers() {
