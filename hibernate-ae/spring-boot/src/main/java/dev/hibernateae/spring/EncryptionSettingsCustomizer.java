@@ -75,6 +75,7 @@ public final class EncryptionSettingsCustomizer implements HibernatePropertiesCu
         }
         put(settings, EncryptionSettings.KEY_TABLES_SCHEMA_GENERATION, "key-tables.schema-generation",
                 properties.getKeyTables().getSchemaGeneration());
+        put(settings, EncryptionSettings.STARTUP_CHECK, "startup-check", properties.getStartupCheck());
         merge(settings, EncryptionSettings.PROVIDERS, properties.getProviders(), providerBeans);
         merge(settings, EncryptionSettings.KEY_RING_LISTENERS, properties.getKeyRingListeners(), listenerBeans);
     }

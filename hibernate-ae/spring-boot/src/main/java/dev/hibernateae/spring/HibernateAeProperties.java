@@ -25,6 +25,14 @@ public class HibernateAeProperties {
     private final ExceptionTranslation exceptionTranslation = new ExceptionTranslation();
 
     /**
+     * Whether the key hierarchy is checked when the EntityManagerFactory starts: the keystore opens, and every
+     * column encryption key an @Encrypted attribute names exists and unwraps (then stays cached). A problem stops
+     * startup, naming the setting or the attributes and key. Skipped with a warning while the key tables do not exist.
+     * Default true.
+     */
+    private Boolean startupCheck;
+
+    /**
      * Class names of key ring listeners (dev.hibernateae.spi.KeyRingListener, public no-argument constructor) told
      * of key unwraps, key cache hits and misses and key store failures, besides the listener beans of the
      * application context.
@@ -84,6 +92,14 @@ public class HibernateAeProperties {
 
     public ExceptionTranslation getExceptionTranslation() {
         return exceptionTranslation;
+    }
+
+    public Boolean getStartupCheck() {
+        return startupCheck;
+    }
+
+    public void setStartupCheck(Boolean startupCheck) {
+        this.startupCheck = startupCheck;
     }
 
     public List<String> getKeyRingListeners() {
