@@ -3,6 +3,8 @@ package dev.hibernateae.spring;
 import dev.hibernateae.api.Encrypted;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
 import dev.hibernateae.spi.KeyRingListener;
+import dev.hibernateae.spring.actuate.HibernateAeHealthConfiguration;
+import dev.hibernateae.spring.actuate.HibernateAeMetricsConfiguration;
 import dev.hibernateae.spring.azure.AzureKeyVaultProviderConfiguration;
 import dev.hibernateae.spring.dao.ExceptionTranslationConfiguration;
 import dev.hibernateae.spring.data.RepositoryQueryGuardConfiguration;
@@ -24,6 +26,9 @@ import org.springframework.context.annotation.Import;
  *   <li>Spring Data JPA repository query methods that cannot work on encrypted attributes stop startup;</li>
  *   <li>hibernate-ae's exceptions become Spring {@code DataAccessException}s in repositories and
  *       {@code @Repository} beans;</li>
+ *   <li>with Actuator, a {@code hibernateAe} health indicator reports key store reachability and the key cache, and
+ *       with Micrometer, the key ring's unwraps, cache hits and misses, key store latency and failures are meters
+ *       ({@code dev.hibernateae.spring.actuate});</li>
  *   <li>{@code KeyRingListener} beans hear what the key ring does.</li>
  * </ul>
  * The settings reach Hibernate through Spring Boot's {@link HibernatePropertiesCustomizer}; an application that
@@ -33,7 +38,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass({Encrypted.class, HibernatePropertiesCustomizer.class})
 @EnableConfigurationProperties(HibernateAeProperties.class)
 @Import({AzureKeyVaultProviderConfiguration.class, RepositoryQueryGuardConfiguration.class,
-        ExceptionTranslationConfiguration.class})
+        ExceptionTranslationConfiguration.class, HibernateAeHealthConfiguration.class,
+        HibernateAeMetricsConfiguration.class})
 public class HibernateAeAutoConfiguration {
 
     @Bean

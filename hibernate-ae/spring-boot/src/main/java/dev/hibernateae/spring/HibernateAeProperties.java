@@ -23,6 +23,8 @@ public class HibernateAeProperties {
     private final Repositories repositories = new Repositories();
     private final Lifecycle lifecycle = new Lifecycle();
     private final ExceptionTranslation exceptionTranslation = new ExceptionTranslation();
+    private final Health health = new Health();
+    private final Metrics metrics = new Metrics();
 
     /**
      * Whether the key hierarchy is checked when the EntityManagerFactory starts: the keystore opens, and every
@@ -92,6 +94,14 @@ public class HibernateAeProperties {
 
     public ExceptionTranslation getExceptionTranslation() {
         return exceptionTranslation;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
     }
 
     public Boolean getStartupCheck() {
@@ -329,6 +339,40 @@ public class HibernateAeProperties {
 
         public void setCheckQueries(boolean checkQueries) {
             this.checkQueries = checkQueries;
+        }
+    }
+
+    /** The Actuator health indicator hibernateAe (when spring-boot-health, part of Actuator, is on the class path). */
+    public static class Health {
+        /**
+         * Whether the hibernateAe health indicator reports key store reachability and the key cache: DOWN while a
+         * column encryption key's last load failed and no cached copy is left. It calls no key store.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Micrometer meters of the key ring (when micrometer-core is on the class path). */
+    public static class Metrics {
+        /**
+         * Whether key unwraps, key cache hits and misses, key store latency and key store failures are counted as
+         * hibernate_ae.* meters.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 

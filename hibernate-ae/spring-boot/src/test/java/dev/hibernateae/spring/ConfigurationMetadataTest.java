@@ -59,7 +59,8 @@ class ConfigurationMetadataTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hibernate-ae.azure-key-vault.enabled", "hibernate-ae.azure-key-vault.trusted-hosts",
-            "hibernate-ae.repositories.check-queries", "hibernate-ae.exception-translation.enabled"})
+            "hibernate-ae.repositories.check-queries", "hibernate-ae.exception-translation.enabled",
+            "hibernate-ae.health.enabled", "hibernate-ae.metrics.enabled"})
     void everyPropertyIsDescribed(String property) throws IOException {
         String metadata = metadata();
         int at = metadata.indexOf("\"name\": \"" + property + "\"");
