@@ -97,6 +97,27 @@ public final class EncryptionSettings {
      */
     public static final String LIFECYCLE_DECRYPTING_COLUMNS = PREFIX + "lifecycle.decrypting_columns";
 
+    /**
+     * Whether the key hierarchy is checked when a session factory with encrypted attributes starts: {@code true}
+     * (the default) or {@code false}. The check opens the configured keystore (failing with the
+     * {@code hibernate.ae.keystore.*} setting to fix; a keystore file that does not exist yet is only a warning while
+     * the key tables do not exist either), and loads and unwraps every column encryption key that an
+     * {@code @Encrypted(key = ...)} attribute names (failing with the attributes, the key and the cause: missing key
+     * row, untrusted master key path, signature that does not verify, key store unreachable). The keys it unwraps
+     * stay cached, so the first query unwraps nothing. When the key tables do not exist yet (a new database;
+     * schema generation creates them only after this check), the key check is skipped with a warning naming them.
+     * With {@link #UNREADABLE_ATTRIBUTES}{@code =null}, a key that exists but cannot be unwrapped here is a warning,
+     * not an error.
+     */
+    public static final String STARTUP_CHECK = PREFIX + "startup_check";
+
+    /**
+     * {@link dev.hibernateae.spi.KeyRingListener}s that hear of key unwraps, key cache hits and misses and key store
+     * failures: comma-separated class names (each with a public no-argument constructor), or a collection of classes
+     * or listener instances. Default: none.
+     */
+    public static final String KEY_RING_LISTENERS = PREFIX + "key_ring_listeners";
+
     private EncryptionSettings() {
     }
 }

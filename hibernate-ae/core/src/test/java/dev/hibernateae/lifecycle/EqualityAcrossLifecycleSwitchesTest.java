@@ -53,64 +53,67 @@ class EqualityAcrossLifecycleSwitchesTest {
     void noQueryMissesARowAcrossManySwitches() throws Exception {
         TestRsaProvider keyStore = new TestRsaProvider(TestRsaProvider.NAME, PATH);
         try (TestDatabase.Instance db = database.create()) {
-            try (SessionFactory app = application(db, keyStore, WRITER_POLL, "update");
-                    SessionFactory reader = application(db, keyStore, READER_POLL, "none")) {
+            try (SessionFactory app = application(db, keyStore, WRITER_POLL, "update")) {
                 ColumnKeyAdministration admin = ColumnKeyAdministration.builder().sessionFactory(app).build();
                 admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
                         .provider(TestRsaProvider.NAME).keyPath(PATH));
                 for (String key : List.of("cek1", "cek1_b", "cek_cards")) {
                     admin.createColumnEncryptionKey(key, "cmk1");
                 }
-                KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(DriverManagerDataSource.of(db))
-                        .settings(Map.of(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, PATH)).provider(keyStore)
-                        .build();
+                // The keys exist before the second application starts: its startup check loads them.
+                try (SessionFactory reader = application(db, keyStore, READER_POLL, "none")) {
+                    KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(DriverManagerDataSource.of(db))
+                            .settings(Map.of(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, PATH)).provider(keyStore)
+                            .build();
 
-                List<String> committed = new CopyOnWriteArrayList<>();
-                AtomicLong nextId = new AtomicLong();
-                for (int i = 0; i < 60; i++) {
-                    insert(app, nextId.incrementAndGet(), committed);
-                }
-                AtomicBoolean stop = new AtomicBoolean();
-                AtomicLong queries = new AtomicLong();
-                List<String> misses = new CopyOnWriteArrayList<>();
-                AtomicReference<Throwable> failure = new AtomicReference<>();
-                List<Thread> threads = new ArrayList<>();
-                threads.add(thread("writer", failure, () -> {
-                    while (!stop.get()) {
+                    List<String> committed = new CopyOnWriteArrayList<>();
+                    AtomicLong nextId = new AtomicLong();
+                    for (int i = 0; i < 60; i++) {
                         insert(app, nextId.incrementAndGet(), committed);
-                        Thread.sleep(5);
                     }
-                }));
-                for (int t = 0; t < 3; t++) {
-                    threads.add(thread("reader-" + t, failure, () -> {
+                    AtomicBoolean stop = new AtomicBoolean();
+                    AtomicLong queries = new AtomicLong();
+                    List<String> misses = new CopyOnWriteArrayList<>();
+                    AtomicReference<Throwable> failure = new AtomicReference<>();
+                    List<Thread> threads = new ArrayList<>();
+                    threads.add(thread("writer", failure, () -> {
                         while (!stop.get()) {
-                            query(reader, committed, queries, misses);
+                            insert(app, nextId.incrementAndGet(), committed);
+                            Thread.sleep(5);
                         }
                     }));
+                    for (int t = 0; t < 3; t++) {
+                        threads.add(thread("reader-" + t, failure, () -> {
+                            while (!stop.get()) {
+                                query(reader, committed, queries, misses);
+                            }
+                        }));
+                    }
+                    threads.forEach(Thread::start);
+                    String from = "cek1";
+                    JobOptions options = JobOptions.DEFAULTS.withWaitBeforeRewrite(WAIT).withBatchSize(50);
+                    List<ColumnRef> columns = List.of(ColumnRef.of("citizen", "ssn"), ColumnRef.of("citizen", "note"));
+                    for (int r = 0; r < ROTATIONS && failure.get() == null; r++) {
+                        String to = from.equals("cek1") ? "cek1_b" : "cek1";
+                        long before = queries.get();
+                        JobReport report = lifecycle.rotateEncryptionKey("cek1", to, columns, options);
+                        assertTrue(report.completed(), report.toString());
+                        assertTrue(queries.get() > before, "queries ran during rotation " + (r + 1));
+                        from = to;
+                    }
+                    stop.set(true);
+                    for (Thread thread : threads) {
+                        thread.join(30_000);
+                    }
+                    if (failure.get() != null) {
+                        throw new AssertionError("a query or write failed", failure.get());
+                    }
+                    assertEquals(List.of(), misses,
+                            "equality queries that missed an existing row, of " + queries.get());
+                    assertTrue(queries.get() > 200, "enough queries ran: " + queries.get());
+                    assertEquals(committed.size(), (long) app.fromTransaction(s -> s.createSelectionQuery(
+                            "select count(*) from Citizen", Long.class).getSingleResult()));
                 }
-                threads.forEach(Thread::start);
-                String from = "cek1";
-                JobOptions options = JobOptions.DEFAULTS.withWaitBeforeRewrite(WAIT).withBatchSize(50);
-                List<ColumnRef> columns = List.of(ColumnRef.of("citizen", "ssn"), ColumnRef.of("citizen", "note"));
-                for (int r = 0; r < ROTATIONS && failure.get() == null; r++) {
-                    String to = from.equals("cek1") ? "cek1_b" : "cek1";
-                    long before = queries.get();
-                    JobReport report = lifecycle.rotateEncryptionKey("cek1", to, columns, options);
-                    assertTrue(report.completed(), report.toString());
-                    assertTrue(queries.get() > before, "queries ran during rotation " + (r + 1));
-                    from = to;
-                }
-                stop.set(true);
-                for (Thread thread : threads) {
-                    thread.join(30_000);
-                }
-                if (failure.get() != null) {
-                    throw new AssertionError("a query or write failed", failure.get());
-                }
-                assertEquals(List.of(), misses, "equality queries that missed an existing row, of " + queries.get());
-                assertTrue(queries.get() > 200, "enough queries ran: " + queries.get());
-                assertEquals(committed.size(), (long) app.fromTransaction(s -> s.createSelectionQuery(
-                        "select count(*) from Citizen", Long.class).getSingleResult()));
             }
         }
     }

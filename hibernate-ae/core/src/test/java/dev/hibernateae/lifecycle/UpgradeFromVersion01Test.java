@@ -83,7 +83,14 @@ class UpgradeFromVersion01Test {
             settings.put(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, PATH);
             settings.put(EncryptionSettings.LIFECYCLE_POLL_INTERVAL, "PT1H");
             settings.put("hibernate.hbm2ddl.auto", "update");
-            try (SessionFactory app = TestSessionFactories.build(db, null, settings, Citizen.class)) {
+            // The startup check stops the application at once, naming the key and the command that binds it.
+            RuntimeException atStartup = assertThrows(RuntimeException.class,
+                    () -> TestSessionFactories.build(db, null, settings, Citizen.class).close());
+            assertTrue(messages(atStartup).contains("'cek_cards' has no name binding")
+                    && messages(atStartup).contains("authenticate-records"), messages(atStartup));
+            Map<String, Object> unchecked = new HashMap<>(settings);
+            unchecked.put(EncryptionSettings.STARTUP_CHECK, "false");
+            try (SessionFactory app = TestSessionFactories.build(db, null, unchecked, Citizen.class)) {
                 RuntimeException refused = assertThrows(RuntimeException.class, () -> app.inTransaction(
                         s -> s.persist(new Citizen(1, "100-00-0001", "n", null, "Ada"))));
                 assertTrue(cause(refused) instanceof LifecycleRecordException, refused.toString());
@@ -101,6 +108,14 @@ class UpgradeFromVersion01Test {
 
     private KeyTables.Database kind() {
         return KeyTables.Database.valueOf(database.name());
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 
     private static Throwable cause(Throwable e) {

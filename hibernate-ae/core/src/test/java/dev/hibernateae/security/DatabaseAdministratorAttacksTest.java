@@ -217,7 +217,13 @@ class DatabaseAdministratorAttacksTest {
         execute("update hae_column_master_keys set key_path = ? where name = ?", PATH_EVIL, "cmk1");
         try {
             int before = keyStore.accesses(PATH_EVIL);
-            SessionFactory app = application(Map.of("hibernate.ae.key_cache_ttl", "0"));
+            RuntimeException atStartup = assertThrows(RuntimeException.class, () -> application(Map.of()));
+            assertTrue(cause(atStartup, ColumnMasterKeyException.class).getMessage().contains("not trusted"),
+                    atStartup.toString());
+            assertEquals(before, keyStore.accesses(PATH_EVIL), "the startup check asked the untrusted key store nothing");
+            // What an application that started before the change meets (here: one that skipped the startup check).
+            SessionFactory app = application(Map.of("hibernate.ae.key_cache_ttl", "0",
+                    EncryptionSettings.STARTUP_CHECK, "false"));
             RuntimeException write = assertThrows(RuntimeException.class,
                     () -> app.inTransaction(s -> s.persist(new Citizen(3, SSN, "note", "4111", "Cole"))));
             assertTrue(cause(write, ColumnMasterKeyException.class).getMessage().contains("not trusted"),
@@ -239,7 +245,11 @@ class DatabaseAdministratorAttacksTest {
                     + " = ?", cards[0], "cek1");
             for (byte[] nameTag : new byte[][] {saved[1], cards[1]}) {
                 execute("update hae_column_encryption_keys set name_tag = ? where name = ?", nameTag, "cek1");
-                SessionFactory app = application(Map.of());
+                RuntimeException atStartup = assertThrows(RuntimeException.class, () -> application(Map.of()));
+                assertTrue(cause(atStartup, ColumnEncryptionKeyException.class).getMessage()
+                        .contains("was not created under that name"), atStartup.toString());
+                // What an application that started before the change meets (here: one that skipped the check).
+                SessionFactory app = application(Map.of(EncryptionSettings.STARTUP_CHECK, "false"));
                 RuntimeException write = assertThrows(RuntimeException.class,
                         () -> app.inTransaction(s -> s.persist(new Citizen(8, SSN, "note", null, "Hal"))));
                 assertTrue(cause(write, ColumnEncryptionKeyException.class).getMessage()

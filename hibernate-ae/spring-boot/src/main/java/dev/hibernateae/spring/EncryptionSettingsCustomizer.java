@@ -3,6 +3,7 @@ package dev.hibernateae.spring;
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
+import dev.hibernateae.spi.KeyRingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,21 +12,35 @@ import java.util.Objects;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 
 /**
- * Puts the {@code hibernate-ae.*} properties and the application's {@link ColumnMasterKeyProvider} beans into the
- * Hibernate settings that Spring Boot builds from {@code spring.jpa.properties.*}. A setting given both ways must
- * have the same value; providers from every source are registered together.
+ * Puts the {@code hibernate-ae.*} properties and the application's {@link ColumnMasterKeyProvider} and
+ * {@link KeyRingListener} beans into the Hibernate settings that Spring Boot builds from
+ * {@code spring.jpa.properties.*}. A setting given both ways must have the same value; providers (and listeners) from
+ * every source are registered together.
  */
 public final class EncryptionSettingsCustomizer implements HibernatePropertiesCustomizer {
     private final HibernateAeProperties properties;
     private final List<ColumnMasterKeyProvider> providerBeans;
+    private final List<KeyRingListener> listenerBeans;
 
     /**
      * @param properties the bound {@code hibernate-ae.*} properties
      * @param providerBeans the provider beans of the application context, in their order
      */
     public EncryptionSettingsCustomizer(HibernateAeProperties properties, List<ColumnMasterKeyProvider> providerBeans) {
+        this(properties, providerBeans, List.of());
+    }
+
+    /**
+     * @param properties the bound {@code hibernate-ae.*} properties
+     * @param providerBeans the provider beans of the application context, in their order
+     * @param listenerBeans the key ring listener beans of the application context, in their order (the Micrometer
+     *        meters among them)
+     */
+    public EncryptionSettingsCustomizer(HibernateAeProperties properties, List<ColumnMasterKeyProvider> providerBeans,
+            List<KeyRingListener> listenerBeans) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.providerBeans = List.copyOf(providerBeans);
+        this.listenerBeans = List.copyOf(listenerBeans);
     }
 
     @Override
@@ -60,22 +75,42 @@ public final class EncryptionSettingsCustomizer implements HibernatePropertiesCu
         }
         put(settings, EncryptionSettings.KEY_TABLES_SCHEMA_GENERATION, "key-tables.schema-generation",
                 properties.getKeyTables().getSchemaGeneration());
-        addProviders(settings);
+        put(settings, EncryptionSettings.STARTUP_CHECK, "startup-check", startupCheck(settings));
+        merge(settings, EncryptionSettings.PROVIDERS, properties.getProviders(), providerBeans);
+        merge(settings, EncryptionSettings.KEY_RING_LISTENERS, properties.getKeyRingListeners(), listenerBeans);
     }
 
-    /** Class names from both prefixes, then the provider beans: the registry resolves each entry on its own. */
-    private void addProviders(Map<String, Object> settings) {
-        List<Object> providers = new ArrayList<>();
-        Object fromJpaProperties = settings.get(EncryptionSettings.PROVIDERS);
-        if (fromJpaProperties instanceof Iterable<?> iterable) {
-            iterable.forEach(providers::add);
-        } else if (fromJpaProperties != null) {
-            providers.add(fromJpaProperties);
+    /**
+     * The startup check as configured; with development provisioning on and no explicit choice, off: the check runs as
+     * the session factory starts, before provisioning can create a key it would find missing. Provisioning checks
+     * every key it lists instead.
+     */
+    private Boolean startupCheck(Map<String, Object> settings) {
+        Boolean configured = properties.getStartupCheck();
+        if (configured == null && properties.getProvisioning().isEnabled()
+                && !settings.containsKey(EncryptionSettings.STARTUP_CHECK)) {
+            return Boolean.FALSE;
         }
-        providers.addAll(properties.getProviders());
-        providers.addAll(providerBeans);
-        if (!providers.isEmpty()) {
-            settings.put(EncryptionSettings.PROVIDERS, providers);
+        return configured;
+    }
+
+    /**
+     * Class names from both prefixes, then the beans: the registry (or the listener list) resolves each entry on its
+     * own.
+     */
+    private static void merge(Map<String, Object> settings, String setting, List<String> classNames,
+            List<?> beans) {
+        List<Object> entries = new ArrayList<>();
+        Object fromJpaProperties = settings.get(setting);
+        if (fromJpaProperties instanceof Iterable<?> iterable) {
+            iterable.forEach(entries::add);
+        } else if (fromJpaProperties != null) {
+            entries.add(fromJpaProperties);
+        }
+        entries.addAll(classNames);
+        entries.addAll(beans);
+        if (!entries.isEmpty()) {
+            settings.put(setting, entries);
         }
     }
 

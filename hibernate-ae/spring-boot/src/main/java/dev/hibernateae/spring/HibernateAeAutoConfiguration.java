@@ -2,6 +2,9 @@ package dev.hibernateae.spring;
 
 import dev.hibernateae.api.Encrypted;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
+import dev.hibernateae.spi.KeyRingListener;
+import dev.hibernateae.spring.actuate.HibernateAeHealthConfiguration;
+import dev.hibernateae.spring.actuate.HibernateAeMetricsConfiguration;
 import dev.hibernateae.spring.azure.AzureKeyVaultProviderConfiguration;
 import dev.hibernateae.spring.dao.ExceptionTranslationConfiguration;
 import dev.hibernateae.spring.data.RepositoryQueryGuardConfiguration;
@@ -28,6 +31,10 @@ import org.springframework.core.env.Environment;
  *       {@code @Repository} beans;</li>
  *   <li>with {@code hibernate-ae.provisioning.enabled=true} (development only), the keys listed under
  *       {@code hibernate-ae.provisioning.*} are created at startup when missing, and checked when present.</li>
+ *   <li>with Actuator, a {@code hibernateAe} health indicator reports key store reachability and the key cache, and
+ *       with Micrometer, the key ring's unwraps, cache hits and misses, key store latency and failures are meters
+ *       ({@code dev.hibernateae.spring.actuate});</li>
+ *   <li>{@code KeyRingListener} beans hear what the key ring does.</li>
  * </ul>
  * The settings reach Hibernate through Spring Boot's {@link HibernatePropertiesCustomizer}; an application that
  * builds its own {@code EntityManagerFactory} passes them itself.
@@ -36,13 +43,15 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass({Encrypted.class, HibernatePropertiesCustomizer.class})
 @EnableConfigurationProperties(HibernateAeProperties.class)
 @Import({AzureKeyVaultProviderConfiguration.class, RepositoryQueryGuardConfiguration.class,
-        ExceptionTranslationConfiguration.class})
+        ExceptionTranslationConfiguration.class, HibernateAeHealthConfiguration.class,
+        HibernateAeMetricsConfiguration.class})
 public class HibernateAeAutoConfiguration {
 
     @Bean
     EncryptionSettingsCustomizer hibernateAeSettingsCustomizer(HibernateAeProperties properties,
-            ObjectProvider<ColumnMasterKeyProvider> providers) {
-        return new EncryptionSettingsCustomizer(properties, providers.orderedStream().toList());
+            ObjectProvider<ColumnMasterKeyProvider> providers, ObjectProvider<KeyRingListener> listeners) {
+        return new EncryptionSettingsCustomizer(properties, providers.orderedStream().toList(),
+                listeners.orderedStream().toList());
     }
 
     /**

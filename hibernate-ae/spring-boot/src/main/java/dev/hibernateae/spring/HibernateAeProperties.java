@@ -24,6 +24,23 @@ public class HibernateAeProperties {
     private final Lifecycle lifecycle = new Lifecycle();
     private final ExceptionTranslation exceptionTranslation = new ExceptionTranslation();
     private final Provisioning provisioning = new Provisioning();
+    private final Health health = new Health();
+    private final Metrics metrics = new Metrics();
+
+    /**
+     * Whether the key hierarchy is checked when the EntityManagerFactory starts: the keystore opens, and every
+     * column encryption key an @Encrypted attribute names exists and unwraps (then stays cached). A problem stops
+     * startup, naming the setting or the attributes and key. Skipped with a warning while the key tables do not exist.
+     * Default true.
+     */
+    private Boolean startupCheck;
+
+    /**
+     * Class names of key ring listeners (dev.hibernateae.spi.KeyRingListener, public no-argument constructor) told
+     * of key unwraps, key cache hits and misses and key store failures, besides the listener beans of the
+     * application context.
+     */
+    private List<String> keyRingListeners = new ArrayList<>();
 
     /**
      * How long an unwrapped column encryption key stays cached (such as 2h or PT2H); 0 disables caching. Default two
@@ -82,6 +99,30 @@ public class HibernateAeProperties {
 
     public Provisioning getProvisioning() {
         return provisioning;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    public Boolean getStartupCheck() {
+        return startupCheck;
+    }
+
+    public void setStartupCheck(Boolean startupCheck) {
+        this.startupCheck = startupCheck;
+    }
+
+    public List<String> getKeyRingListeners() {
+        return keyRingListeners;
+    }
+
+    public void setKeyRingListeners(List<String> keyRingListeners) {
+        this.keyRingListeners = keyRingListeners;
     }
 
     public Boolean getTrustAnyMasterKeyPath() {
@@ -303,6 +344,40 @@ public class HibernateAeProperties {
 
         public void setCheckQueries(boolean checkQueries) {
             this.checkQueries = checkQueries;
+        }
+    }
+
+    /** The Actuator health indicator hibernateAe (when spring-boot-health, part of Actuator, is on the class path). */
+    public static class Health {
+        /**
+         * Whether the hibernateAe health indicator reports key store reachability and the key cache: DOWN while a
+         * column encryption key's last load failed and no cached copy is left. It calls no key store.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Micrometer meters of the key ring (when micrometer-core is on the class path). */
+    public static class Metrics {
+        /**
+         * Whether key unwraps, key cache hits and misses, key store latency and key store failures are counted as
+         * hibernate_ae.* meters.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 

@@ -100,7 +100,8 @@ class ConfigurationMetadataTest {
     @ValueSource(strings = {"hibernate-ae.azure-key-vault.enabled", "hibernate-ae.azure-key-vault.trusted-hosts",
             "hibernate-ae.repositories.check-queries", "hibernate-ae.exception-translation.enabled",
             "hibernate-ae.provisioning.enabled", "hibernate-ae.provisioning.column-master-keys",
-            "hibernate-ae.provisioning.column-encryption-keys"})
+            "hibernate-ae.provisioning.column-encryption-keys",
+            "hibernate-ae.health.enabled", "hibernate-ae.metrics.enabled"})
     void everyPropertyIsDescribed(String property) throws IOException {
         String metadata = metadata();
         int at = metadata.indexOf("\"name\": \"" + property + "\"");

@@ -47,6 +47,20 @@ class EncryptionSettingsCustomizerTest {
     }
 
     @Test
+    void developmentProvisioningTurnsTheStartupCheckOffUnlessItWasChosen() {
+        HibernateAeProperties provisioning = new HibernateAeProperties();
+        provisioning.getProvisioning().setEnabled(true);
+        assertEquals("false", customize(provisioning, Map.of()).get(EncryptionSettings.STARTUP_CHECK),
+                "the check would refuse a listed key before provisioning creates it");
+        assertEquals("true", customize(provisioning, Map.of(EncryptionSettings.STARTUP_CHECK, "true"))
+                .get(EncryptionSettings.STARTUP_CHECK));
+        provisioning.setStartupCheck(true);
+        assertEquals("true", customize(provisioning, Map.of()).get(EncryptionSettings.STARTUP_CHECK));
+        assertFalse(customize(new HibernateAeProperties(), Map.of()).containsKey(EncryptionSettings.STARTUP_CHECK),
+                "without provisioning the check keeps its default");
+    }
+
+    @Test
     void unsetPropertiesLeaveSpringJpaPropertiesAlone() {
         Map<String, Object> jpaProperties = Map.of(EncryptionSettings.KEYSTORE_LOCATION, "/from/jpa.p12",
                 EncryptionSettings.KEYSTORE_PASSWORD, "secret-from-jpa");

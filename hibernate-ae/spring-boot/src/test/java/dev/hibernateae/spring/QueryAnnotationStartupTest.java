@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import dev.hibernateae.spring.app.Patient;
 import dev.hibernateae.spring.badquery.SsnPatternQueryRepository;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
@@ -32,12 +33,17 @@ class QueryAnnotationStartupTest {
     static class ApplicationWithABadQuery {
     }
 
+    /**
+     * A database of each test's own: schema generation leaves the key tables behind, and an application started
+     * over key tables without its keys stops at the key startup check, before the check under test.
+     */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                     HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class,
                     HibernateAeAutoConfiguration.class))
             .withUserConfiguration(ApplicationWithABadQuery.class)
-            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:bad-query;DB_CLOSE_DELAY=-1",
+            .withPropertyValues(
+                    "spring.datasource.url=jdbc:h2:mem:bad-query-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                     "spring.jpa.hibernate.ddl-auto=create-drop", "hibernate-ae.trusted-master-key-paths=cmk1");
 
     @Test

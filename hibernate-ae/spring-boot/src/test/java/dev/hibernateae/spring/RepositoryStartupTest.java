@@ -10,6 +10,7 @@ import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import java.io.IOException;
 import java.net.URL;
 import java.util.Collections;
+import java.util.UUID;
 import dev.hibernateae.spring.app.Patient;
 import dev.hibernateae.spring.badrepository.SsnLikeRepository;
 import org.junit.jupiter.api.Test;
@@ -35,12 +36,17 @@ class RepositoryStartupTest {
     static class ApplicationWithABadRepository {
     }
 
+    /**
+     * A database of each test's own: schema generation leaves the key tables behind, and an application started
+     * over key tables without its keys stops at the key startup check, before the check under test.
+     */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                     HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class,
                     HibernateAeAutoConfiguration.class))
             .withUserConfiguration(ApplicationWithABadRepository.class)
-            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:bad-repository;DB_CLOSE_DELAY=-1",
+            .withPropertyValues(
+                    "spring.datasource.url=jdbc:h2:mem:bad-repository-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                     "spring.jpa.hibernate.ddl-auto=create-drop", "hibernate-ae.trusted-master-key-paths=cmk1");
 
     @Test

@@ -1,23 +1,20 @@
 package dev.hibernateae.internal.boot;
 
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
-import dev.hibernateae.internal.keys.ConnectionSource;
-import dev.hibernateae.internal.keys.KeyHierarchy;
 import dev.hibernateae.internal.orm.SupportedHibernate;
 import dev.hibernateae.internal.query.QueryStageInstaller;
 import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
-import org.hibernate.engine.jdbc.spi.JdbcServices;
 import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 
 /**
  * Found by Hibernate through {@code META-INF/services}: registers the {@link EncryptionRuntime} of each service
  * registry, so adding the jar and annotating attributes is all a user does. The one place that wires the layers
- * together (the Hibernate binding, the key hierarchy, the query stage); the key lifecycle joins them when the
- * session factory is built ({@link HibernateAeIntegrator}).
+ * together (the Hibernate binding, the key hierarchy of {@link KeyHierarchyService}, the query stage); the startup
+ * check and the key lifecycle join them when the session factory is built ({@link HibernateAeIntegrator}).
  */
 public final class EncryptionServiceContributor implements ServiceContributor {
 
@@ -25,6 +22,18 @@ public final class EncryptionServiceContributor implements ServiceContributor {
     public void contribute(StandardServiceRegistryBuilder builder) {
         SupportedHibernate.require();
         QueryStageInstaller.install(builder);
+        builder.addInitiator(new StandardServiceInitiator<KeyHierarchyService>() {
+            @Override
+            public Class<KeyHierarchyService> getServiceInitiated() {
+                return KeyHierarchyService.class;
+            }
+
+            @Override
+            public KeyHierarchyService initiateService(Map<String, Object> settings,
+                    ServiceRegistryImplementor registry) {
+                return new KeyHierarchyService(new HashMap<>(settings), registry);
+            }
+        });
         builder.addInitiator(new StandardServiceInitiator<EncryptionRuntime>() {
             @Override
             public Class<EncryptionRuntime> getServiceInitiated() {
@@ -33,15 +42,10 @@ public final class EncryptionServiceContributor implements ServiceContributor {
 
             @Override
             public EncryptionRuntime initiateService(Map<String, Object> settings, ServiceRegistryImplementor registry) {
-                Map<String, Object> copy = new HashMap<>(settings);
                 // Built on first use: the key tables are read through Hibernate's own connections, which exist
                 // only once the service registry is complete.
-                return new EncryptionRuntime(copy, runtime -> KeyHierarchy.builder()
-                        .settings(copy)
-                        .connections(ConnectionSource.of(registry.requireService(JdbcServices.class)
-                                .getBootstrapJdbcConnectionAccess()))
-                        .build()
-                        .keyRing());
+                return new EncryptionRuntime(new HashMap<>(settings), runtime -> registry
+                        .requireService(KeyHierarchyService.class).hierarchy().keyRing());
             }
         });
     }

@@ -1,10 +1,17 @@
 package dev.hibernateae.internal.boot;
 
+import dev.hibernateae.internal.hibernate.EncryptedAttribute;
+import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import dev.hibernateae.internal.hibernate.EncryptedAttributeIntegrator;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
+import dev.hibernateae.internal.keys.KeyStartupCheck;
 import dev.hibernateae.internal.lifecycle.LifecycleIntegrator;
 import dev.hibernateae.internal.orm.SupportedHibernate;
 import dev.hibernateae.internal.query.QueryStageIntegrator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -12,8 +19,13 @@ import org.hibernate.integrator.spi.Integrator;
 
 /**
  * hibernate-ae's one Integrator, found through {@code META-INF/services}: when a session factory is built, checks
- * the Hibernate version, then, in this order, completes the encrypted attributes from the finished mapping, installs
- * the query stage (refusing to start without it when anything is encrypted) and connects the key lifecycle.
+ * the Hibernate version, then, in this order, completes the encrypted attributes from the finished mapping, checks the
+ * key hierarchy they need ({@link KeyStartupCheck}, unless {@code hibernate.ae.startup_check=false}), installs the
+ * query stage (refusing to start without it when anything is encrypted) and connects the key lifecycle.
+ *
+ * <p>Hibernate runs integrators before schema generation, so the startup check sees the database as it was before
+ * this boot: key tables that {@code hibernate.hbm2ddl.auto} is about to create are absent, and the check skips the
+ * keys with a warning rather than failing on tables that will exist, empty, a moment later.
  */
 public final class HibernateAeIntegrator implements Integrator {
 
@@ -22,7 +34,23 @@ public final class HibernateAeIntegrator implements Integrator {
         SupportedHibernate.require();
         new EncryptedAttributeIntegrator().integrate(metadata, bootstrapContext, factory);
         EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
+        checkKeys(factory, runtime);
         QueryStageIntegrator.integrate(factory, runtime != null && !runtime.attributes().isEmpty());
         new LifecycleIntegrator().integrate(metadata, bootstrapContext, factory);
+    }
+
+    private static void checkKeys(SessionFactoryImplementor factory, EncryptionRuntime runtime) {
+        if (runtime == null || runtime.attributes().isEmpty() || !runtime.keysFromDatabase()
+                || !KeyStartupCheck.enabled(runtime.settings())) {
+            return;
+        }
+        SortedMap<String, List<String>> attributesByKey = new TreeMap<>();
+        for (EncryptedAttributeConverter<?> converter : runtime.attributes()) {
+            EncryptedAttribute<?> attribute = converter.attribute();
+            attributesByKey.computeIfAbsent(attribute.keyName(), k -> new ArrayList<>()).add(attribute.simpleRole());
+        }
+        attributesByKey.values().forEach(roles -> roles.sort(null));
+        KeyStartupCheck.run(factory.getServiceRegistry().requireService(KeyHierarchyService.class).hierarchy(),
+                runtime.settings(), attributesByKey, runtime.unreadableAsNull());
     }
 }

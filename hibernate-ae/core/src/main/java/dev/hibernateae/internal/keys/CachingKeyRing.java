@@ -2,8 +2,16 @@ package dev.hibernateae.internal.keys;
 
 import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.internal.crypto.ColumnKey;
+import dev.hibernateae.spi.KeyRingListener;
+import dev.hibernateae.spi.KeyRingState;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,18 +33,32 @@ import java.util.function.LongSupplier;
  *       zeroes its bytes once it is unreachable, i.e. once the last such operation has finished.</li>
  * </ul>
  * A time to live of zero disables the cache: every call loads the key (concurrent callers still share a load).
+ *
+ * <p>Every lookup is told to the {@link KeyRingListener} as a cache hit (served from the cache without waiting) or a
+ * miss (loaded, or waited for another caller's load). The ring remembers, by name only, where each cached key came
+ * from and the last failed load of each key that has not loaded since, for {@link #state()}.
  */
 public final class CachingKeyRing implements KeyRing, AutoCloseable {
     private final ColumnKeyLoader loader;
     private final long ttlNanos;
     private final LongSupplier nanoClock;
+    private final KeyRingListener listener;
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+    /** The last failed load of each key that has not loaded since. */
+    private final ConcurrentHashMap<String, Failure> failures = new ConcurrentHashMap<>();
+    private volatile Failure lastFailure;
 
     /** One load of one key, pending or done. */
     private static final class Slot {
         final CompletableFuture<ColumnKey> key = new CompletableFuture<>();
-        /** Set before {@link #key} completes normally; the completion publishes it. */
+        /** Set before {@link #key} completes normally; the completion publishes them. */
         volatile long loadedAt;
+        volatile String masterKeyName;
+        volatile String providerName;
+    }
+
+    /** A failed load: names and the exception's class and message (hibernate-ae's messages hold no key bytes). */
+    private record Failure(String keyName, String failure, String message, long atNanos) {
     }
 
     /**
@@ -44,6 +66,16 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
      * @param nanoClock a monotonic clock in nanoseconds, {@code System::nanoTime} outside tests
      */
     public CachingKeyRing(ColumnKeyLoader loader, Duration ttl, LongSupplier nanoClock) {
+        this(loader, ttl, nanoClock, KeyRingListeners.NONE);
+    }
+
+    /**
+     * @param ttl how long a loaded key is served; {@link Duration#ZERO} disables caching
+     * @param nanoClock a monotonic clock in nanoseconds, {@code System::nanoTime} outside tests
+     * @param listener told of every cache hit and miss
+     */
+    public CachingKeyRing(ColumnKeyLoader loader, Duration ttl, LongSupplier nanoClock, KeyRingListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.loader = Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.isNegative()) {
@@ -67,15 +99,18 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
             Slot current = slots.get(name);
             if (current != null) {
                 if (!current.key.isDone()) {
+                    listener.cacheMiss(name);
                     return await(current);
                 }
                 if (isFresh(current, nanoClock.getAsLong())) {
+                    listener.cacheHit(name);
                     return current.key.join();
                 }
             }
             Slot mine = new Slot();
             boolean won = current == null ? slots.putIfAbsent(name, mine) == null : slots.replace(name, current, mine);
             if (won) {
+                listener.cacheMiss(name);
                 return load(name, mine);
             }
             // Another thread published a slot first: loop and join it.
@@ -84,17 +119,27 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
 
     private ColumnKey load(String name, Slot slot) {
         ColumnKey key;
+        ColumnKeyLoader.Loaded loaded;
         try {
-            key = loader.load(name);
+            loaded = loader.loadWithOrigin(name);
+            key = loaded == null ? null : loaded.key();
             if (key == null) {
                 throw new IllegalStateException("The key loader returned no key for '" + name + "'");
             }
         } catch (RuntimeException | Error e) {
             slots.remove(name, slot);
+            if (e instanceof RuntimeException) {
+                Failure failure = new Failure(name, e.getClass().getName(), e.getMessage(), nanoClock.getAsLong());
+                failures.put(name, failure);
+                lastFailure = failure;
+            }
             slot.key.completeExceptionally(e);
             throw e;
         }
+        slot.masterKeyName = loaded.masterKeyName();
+        slot.providerName = loaded.providerName();
         slot.loadedAt = nanoClock.getAsLong();
+        failures.remove(name);
         slot.key.complete(key);
         if (ttlNanos == 0) {
             slots.remove(name, slot);
@@ -136,6 +181,43 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     /** Forgets every key. */
     public void invalidateAll() {
         slots.clear();
+    }
+
+    /**
+     * What the ring holds now: the keys served from the cache (with their master key, provider, load time and
+     * remaining time to live), the keys whose last load failed and that are not cached, and the last failure. Calls
+     * no loader.
+     */
+    public KeyRingState state() {
+        long now = nanoClock.getAsLong();
+        Instant wallNow = Instant.now();
+        List<KeyRingState.CachedKey> cached = new ArrayList<>();
+        for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+            Slot slot = entry.getValue();
+            if (isFresh(slot, now)) {
+                long age = now - slot.loadedAt;
+                long left = ttlNanos - age;
+                cached.add(new KeyRingState.CachedKey(entry.getKey(), slot.masterKeyName, slot.providerName,
+                        wallNow.minusNanos(age), Duration.ofNanos(left)));
+            }
+        }
+        cached.sort(Comparator.comparing(KeyRingState.CachedKey::name));
+        List<KeyRingState.KeyFailure> failing = new ArrayList<>();
+        failures.values().forEach(failure -> failing.add(keyFailure(failure, now, wallNow)));
+        failing.sort(Comparator.comparing(KeyRingState.KeyFailure::keyName));
+        Failure last = lastFailure;
+        return new KeyRingState(wallNow, timeToLive(), Set.of(), cached, failing,
+                last == null ? null : keyFailure(last, now, wallNow));
+    }
+
+    private static KeyRingState.KeyFailure keyFailure(Failure failure, long now, Instant wallNow) {
+        return new KeyRingState.KeyFailure(failure.keyName(), failure.failure(), failure.message(),
+                wallNow.minusNanos(now - failure.atNanos()));
+    }
+
+    /** How long a loaded key is served. */
+    public Duration timeToLive() {
+        return Duration.ofNanos(ttlNanos);
     }
 
     /** The number of keys held, loaded or being loaded. */

@@ -20,13 +20,19 @@ public final class CatalogKeyLoader implements ColumnKeyLoader {
 
     @Override
     public ColumnKey load(String name) {
+        return loadWithOrigin(name).key();
+    }
+
+    @Override
+    public Loaded loadWithOrigin(String name) {
         EncryptionKeyRow row = catalog.inTransaction("read column encryption key '" + name + "'",
                 tx -> tx.findEncryptionKey(name, false))
                 .orElseThrow(() -> new ColumnEncryptionKeyException("Column encryption key '" + name + "' is not in "
                         + "the database (table " + KeyTables.ENCRYPTION_KEYS + "). Create it with the key "
                         + "administration API (createColumnEncryptionKey), or correct the key name in "
                         + "@Encrypted(key = ...)"));
-        byte[] rootKey = unwrapper.unwrap(row);
+        ColumnKeyUnwrapper.Unwrapped unwrapped = unwrapper.unwrapWithOrigin(row);
+        byte[] rootKey = unwrapped.key();
         ColumnKey key;
         try {
             key = ColumnKey.derive(rootKey);
@@ -39,6 +45,6 @@ public final class CatalogKeyLoader implements ColumnKeyLoader {
             key.destroy();
             throw e;
         }
-        return key;
+        return new Loaded(key, unwrapped.masterKey().name(), unwrapped.masterKey().providerName());
     }
 }

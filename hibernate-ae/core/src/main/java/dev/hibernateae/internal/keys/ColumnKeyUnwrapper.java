@@ -5,6 +5,8 @@ import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.internal.crypto.CellKey;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
+import dev.hibernateae.spi.KeyRingListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,15 +15,30 @@ import java.util.Objects;
 /**
  * Turns a column encryption key row into the 32-byte key: tries its encrypted values in order (oldest first) and
  * returns the first one whose column master key passes {@link MasterKeyVerifier} and unwraps. A key with two values
- * therefore keeps working while either master key is unavailable, as during a master key rotation.
+ * therefore keeps working while either master key is unavailable, as during a master key rotation. Each provider call
+ * is timed and told to the {@link KeyRingListener}: a key unwrapped, or a key store failure.
  */
 public final class ColumnKeyUnwrapper {
     private static final System.Logger LOG = System.getLogger(ColumnKeyUnwrapper.class.getName());
 
     private final MasterKeyVerifier verifier;
+    private final KeyRingListener listener;
 
     public ColumnKeyUnwrapper(MasterKeyVerifier verifier) {
+        this(verifier, KeyRingListeners.NONE);
+    }
+
+    public ColumnKeyUnwrapper(MasterKeyVerifier verifier, KeyRingListener listener) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A raw column encryption key and the column master key that unwrapped it. */
+    public record Unwrapped(byte[] key, MasterKeyRow masterKey) {
+        @Override
+        public String toString() {
+            return "Unwrapped[" + masterKey.name() + "]"; // never the key
+        }
     }
 
     /**
@@ -32,6 +49,11 @@ public final class ColumnKeyUnwrapper {
      *         one of several values failed (each failure is attached as suppressed)
      */
     public byte[] unwrap(EncryptionKeyRow key) {
+        return unwrapWithOrigin(key).key();
+    }
+
+    /** {@link #unwrap(EncryptionKeyRow)}, telling which column master key unwrapped it. */
+    public Unwrapped unwrapWithOrigin(EncryptionKeyRow key) {
         if (key.values().isEmpty()) {
             throw new ColumnEncryptionKeyException("Column encryption key '" + key.name() + "' has no encrypted "
                     + "value in " + KeyTables.ENCRYPTION_KEY_VALUES + ", so no master key can unwrap it. Restore its "
@@ -46,7 +68,7 @@ public final class ColumnKeyUnwrapper {
                             + "the first one failed: {2}", key.name(), value.masterKey().describe(),
                             failures.get(0).getMessage());
                 }
-                return unwrapped;
+                return new Unwrapped(unwrapped, value.masterKey());
             } catch (AlwaysEncryptedException e) {
                 failures.add(e);
             }
@@ -68,13 +90,37 @@ public final class ColumnKeyUnwrapper {
     /** Unwraps one value after verifying its master key. */
     public byte[] unwrap(String encryptionKeyName, EncryptedValueRow value) {
         MasterKeyRow masterKey = value.masterKey();
-        ColumnMasterKeyProvider provider = verifier.verify(masterKey, encryptionKeyName);
+        long start = System.nanoTime();
+        ColumnMasterKeyProvider provider;
+        try {
+            provider = verifier.trustedProvider(masterKey, encryptionKeyName);
+        } catch (ColumnMasterKeyException e) {
+            if (verifier.trustedPaths().isTrusted(masterKey.keyPath())
+                    && verifier.providers().contains(masterKey.providerName())) {
+                // A registered built-in provider that could not be created: its key store did not open.
+                keyStoreFailed(encryptionKeyName, masterKey, e.getCause() != null ? e.getCause() : e, start);
+            }
+            throw e; // else refused before any key store was asked: not a key store failure
+        }
+        start = System.nanoTime();
+        try {
+            verifier.verifySignature(masterKey, provider, encryptionKeyName);
+        } catch (ColumnMasterKeyException e) {
+            if (e.getCause() != null) {
+                // The provider threw while checking the signature; a signature that merely does not verify has no
+                // cause and is a refusal, not a key store failure.
+                keyStoreFailed(encryptionKeyName, masterKey, e.getCause(), start);
+            }
+            throw e;
+        }
         byte[] key;
         try {
             key = provider.unwrapColumnEncryptionKey(masterKey.keyPath(), value.algorithm(), value.encryptedValue());
         } catch (AlwaysEncryptedException e) {
+            keyStoreFailed(encryptionKeyName, masterKey, e, start);
             throw unwrapFailure(encryptionKeyName, masterKey, e.getMessage(), e);
         } catch (RuntimeException e) {
+            keyStoreFailed(encryptionKeyName, masterKey, e, start);
             throw unwrapFailure(encryptionKeyName, masterKey, e.getClass().getName() + ": " + e.getMessage(), e);
         }
         if (key == null || key.length != CellKey.KEY_LENGTH) {
@@ -85,7 +131,13 @@ public final class ColumnKeyUnwrapper {
                     + (key == null ? "nothing" : key.length + " bytes") + " instead of a " + CellKey.KEY_LENGTH
                     + "-byte key", null);
         }
+        listener.keyUnwrapped(encryptionKeyName, masterKey.providerName(), Duration.ofNanos(System.nanoTime() - start));
         return key;
+    }
+
+    private void keyStoreFailed(String encryptionKeyName, MasterKeyRow masterKey, Throwable failure, long start) {
+        listener.keyStoreFailed(encryptionKeyName, masterKey.providerName(), failure.getClass(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static ColumnEncryptionKeyException unwrapFailure(String encryptionKeyName, MasterKeyRow masterKey,

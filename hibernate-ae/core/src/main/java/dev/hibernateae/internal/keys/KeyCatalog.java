@@ -3,6 +3,9 @@ package dev.hibernateae.internal.keys;
 import dev.hibernateae.api.AlwaysEncryptedException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -59,6 +62,46 @@ public final class KeyCatalog {
             throw e;
         } finally {
             release(connection, restoreAutoCommit);
+        }
+    }
+
+    /**
+     * Which of the three key tables do not exist, in the order master keys, encryption keys, values; empty when all
+     * do. Each table is probed with a query that reads no row; "table not found" counts as missing, any other
+     * database error fails.
+     *
+     * @throws AlwaysEncryptedException when the database cannot be asked
+     */
+    public List<String> missingTables() {
+        String operation = "run a query that reads no row";
+        List<String> missing = new ArrayList<>();
+        Connection connection;
+        try {
+            connection = connections.open();
+        } catch (SQLException e) {
+            throw failure(operation, e);
+        }
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            for (String table : List.of(KeyTables.MASTER_KEYS, KeyTables.ENCRYPTION_KEYS,
+                    KeyTables.ENCRYPTION_KEY_VALUES)) {
+                try (Statement probe = connection.createStatement()) {
+                    probe.executeQuery("select 1 from " + table + " where 1 = 0").close();
+                } catch (SQLException e) {
+                    if (!MISSING_TABLE_STATES.contains(e.getSQLState())) {
+                        throw e;
+                    }
+                    missing.add(table);
+                }
+                if (!autoCommit) {
+                    connection.rollback(); // PostgreSQL refuses every statement after a failed one until then
+                }
+            }
+            return missing;
+        } catch (SQLException e) {
+            throw failure(operation, e);
+        } finally {
+            release(connection, false);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hibernateae.internal.keys;
 
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
+import dev.hibernateae.spi.KeyRingListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The key hierarchy of one application, wired from the settings: the master key providers, the key tables, the
- * checks on master keys, and the caching key ring. The Hibernate integration and the key administration API both
+ * checks on master keys, the caching key ring, and the listeners that hear what it does
+ * ({@link EncryptionSettings#KEY_RING_LISTENERS} and any given in code). The Hibernate integration and the key administration API both
  * build one, so they apply the same providers, trusted paths and signature checks.
  */
 public final class KeyHierarchy {
@@ -34,9 +36,13 @@ public final class KeyHierarchy {
         TrustedMasterKeyPaths trusted = builder.trustedPaths != null ? builder.trustedPaths
                 : TrustedMasterKeyPaths.fromSettings(builder.settings);
         trusted.warnIfTrustingAny();
-        this.unwrapper = new ColumnKeyUnwrapper(new MasterKeyVerifier(providers, trusted));
+        List<KeyRingListener> listeners = new ArrayList<>(KeyRingListeners.fromSettings(builder.settings,
+                builder.classLoader != null ? builder.classLoader : KeyHierarchy.class.getClassLoader()));
+        listeners.addAll(builder.listeners);
+        KeyRingListener listener = KeyRingListeners.of(listeners);
+        this.unwrapper = new ColumnKeyUnwrapper(new MasterKeyVerifier(providers, trusted), listener);
         Duration ttl = builder.ttl != null ? builder.ttl : KeyCacheTtl.fromSettings(builder.settings);
-        this.keyRing = new CachingKeyRing(new CatalogKeyLoader(catalog, unwrapper), ttl, builder.nanoClock);
+        this.keyRing = new CachingKeyRing(new CatalogKeyLoader(catalog, unwrapper), ttl, builder.nanoClock, listener);
     }
 
     public static Builder builder() {
@@ -68,6 +74,7 @@ public final class KeyHierarchy {
         private Map<String, Object> settings = Map.of();
         private ConnectionSource connections;
         private final List<ColumnMasterKeyProvider> providers = new ArrayList<>();
+        private final List<KeyRingListener> listeners = new ArrayList<>();
         private ClassLoader classLoader;
         private boolean serviceLoader = true;
         private TrustedMasterKeyPaths trustedPaths;
@@ -90,6 +97,12 @@ public final class KeyHierarchy {
 
         public Builder provider(ColumnMasterKeyProvider provider) {
             providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /** Adds a listener, told after those of {@link EncryptionSettings#KEY_RING_LISTENERS}. */
+        public Builder listener(KeyRingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

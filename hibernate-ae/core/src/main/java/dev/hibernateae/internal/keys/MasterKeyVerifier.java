@@ -27,8 +27,7 @@ public final class MasterKeyVerifier {
      * @throws ColumnMasterKeyException naming both keys, the provider and the path, saying what to fix
      */
     public ColumnMasterKeyProvider verify(MasterKeyRow masterKey, String encryptionKeyName) {
-        return check(masterKey, "Column encryption key '" + encryptionKeyName + "' cannot use "
-                + masterKey.describe());
+        return check(masterKey, subject(masterKey, encryptionKeyName));
     }
 
     /**
@@ -44,6 +43,20 @@ public final class MasterKeyVerifier {
     }
 
     private ColumnMasterKeyProvider check(MasterKeyRow masterKey, String subject) {
+        ColumnMasterKeyProvider provider = trustedProviderFor(masterKey, subject);
+        verifySignatureFor(masterKey, provider, subject);
+        return provider;
+    }
+
+    /**
+     * The first half of {@link #verify}, which asks no key store: the path must be trusted and the provider
+     * registered. (A built-in provider is created here on first use, which opens its key store.)
+     */
+    public ColumnMasterKeyProvider trustedProvider(MasterKeyRow masterKey, String encryptionKeyName) {
+        return trustedProviderFor(masterKey, subject(masterKey, encryptionKeyName));
+    }
+
+    private ColumnMasterKeyProvider trustedProviderFor(MasterKeyRow masterKey, String subject) {
         if (!trustedPaths.isTrusted(masterKey.keyPath())) {
             throw new ColumnMasterKeyException(subject + ": the key path is not trusted. If this key is yours, add "
                     + "its path to setting " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + "; if not, someone "
@@ -55,6 +68,21 @@ public final class MasterKeyVerifier {
         } catch (ColumnMasterKeyException e) {
             throw new ColumnMasterKeyException(subject + ": " + e.getMessage(), e);
         }
+        return provider;
+    }
+
+    /**
+     * The second half of {@link #verify}: the row's metadata signature must verify under the key, which the
+     * provider checks.
+     *
+     * @throws ColumnMasterKeyException with the provider's exception as its cause when the provider threw, without a
+     *         cause when the signature is missing or does not verify
+     */
+    public void verifySignature(MasterKeyRow masterKey, ColumnMasterKeyProvider provider, String encryptionKeyName) {
+        verifySignatureFor(masterKey, provider, subject(masterKey, encryptionKeyName));
+    }
+
+    private void verifySignatureFor(MasterKeyRow masterKey, ColumnMasterKeyProvider provider, String subject) {
         byte[] signature = masterKey.signature();
         if (signature == null || signature.length == 0) {
             throw new ColumnMasterKeyException(subject + ": its row in " + KeyTables.MASTER_KEYS + " has no "
@@ -80,7 +108,10 @@ public final class MasterKeyVerifier {
                     + "signature was made by another key: restore the row, or recreate the column master key "
                     + "metadata with the key administration API");
         }
-        return provider;
+    }
+
+    private static String subject(MasterKeyRow masterKey, String encryptionKeyName) {
+        return "Column encryption key '" + encryptionKeyName + "' cannot use " + masterKey.describe();
     }
 
     public ProviderRegistry providers() {

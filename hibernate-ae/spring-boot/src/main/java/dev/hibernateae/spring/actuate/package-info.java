@@ -1,0 +1,7 @@
+/**
+ * Operating hibernate-ae with Spring Boot Actuator and Micrometer: the {@code hibernateAe} health indicator (key store
+ * reachability and the key cache, from what the key ring last saw, without calling a key store) and the
+ * {@code hibernate_ae.*} meters (key unwraps, key cache hits and misses, key store latency and failures). Each is
+ * configured only when its library is on the class path, and each can be turned off.
+ */
+package dev.hibernateae.spring.actuate;
