@@ -16,6 +16,7 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 
 /**
  * hibernate-ae's one Integrator, found through {@code META-INF/services}: when a session factory is built, checks
@@ -37,6 +38,15 @@ public final class HibernateAeIntegrator implements Integrator {
         checkKeys(factory, runtime);
         QueryStageIntegrator.integrate(factory, runtime != null && !runtime.attributes().isEmpty());
         new LifecycleIntegrator().integrate(metadata, bootstrapContext, factory);
+    }
+
+    /**
+     * Stops what {@link #integrate} started, when the session factory closes: the key lifecycle watcher's thread,
+     * which otherwise outlives the factory and keeps all of it reachable.
+     */
+    @Override
+    public void disintegrate(SessionFactoryImplementor factory, SessionFactoryServiceRegistry registry) {
+        new LifecycleIntegrator().disintegrate(factory, registry);
     }
 
     private static void checkKeys(SessionFactoryImplementor factory, EncryptionRuntime runtime) {
