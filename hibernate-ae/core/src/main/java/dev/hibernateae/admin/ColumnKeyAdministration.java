@@ -358,14 +358,12 @@ public final class ColumnKeyAdministration {
         List<String> unbound = listLegacyKeyNames();
         for (String name : unbound) {
             EncryptionKeyRow row = encryptionKeyRow(name);
-            byte[] rootKey = keys.unwrapper().unwrap(row);
+            ColumnKey key = ColumnKey.deriveAndZero(keys.unwrapper().unwrap(row));
             byte[] nameTag;
             try {
-                ColumnKey key = ColumnKey.derive(rootKey);
                 nameTag = KeyNameBinding.tag(key, name);
-                key.destroy();
             } finally {
-                Arrays.fill(rootKey, (byte) 0);
+                key.destroy();
             }
             catalog.inTransaction("bind the name of column encryption key '" + name + "'", tx -> {
                 tx.bindName(name, nameTag);
@@ -480,13 +478,7 @@ public final class ColumnKeyAdministration {
                         + "master key that wraps it; for a new key under '" + masterKeyName + "', give it another "
                         + "name; if nobody changed this key, its rows in " + KeyTables.ENCRYPTION_KEY_VALUES
                         + " were altered: restore them from a backup"));
-        byte[] rootKey = keys.unwrapper().unwrap(row.name(), value);
-        ColumnKey key;
-        try {
-            key = ColumnKey.derive(rootKey);
-        } finally {
-            Arrays.fill(rootKey, (byte) 0);
-        }
+        ColumnKey key = ColumnKey.deriveAndZero(keys.unwrapper().unwrap(row.name(), value));
         try {
             KeyNameBinding.require(key, row.name(), row.nameTag());
         } finally {

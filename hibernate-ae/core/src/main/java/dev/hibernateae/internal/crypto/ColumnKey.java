@@ -48,6 +48,18 @@ public final class ColumnKey implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #derive}, then zeroes {@code rootKey} whatever happens: for a key just unwrapped, which nobody needs
+     * afterwards.
+     */
+    public static ColumnKey deriveAndZero(byte[] rootKey) {
+        try {
+            return derive(rootKey);
+        } finally {
+            Arrays.fill(rootKey, (byte) 0);
+        }
+    }
+
     /** The keys of SQL Server's cell format. */
     public CellKey cells() {
         return cells;

@@ -2,7 +2,6 @@ package dev.hibernateae.internal.keys;
 
 import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.internal.crypto.ColumnKey;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -32,13 +31,7 @@ public final class CatalogKeyLoader implements ColumnKeyLoader {
                         + "administration API (createColumnEncryptionKey), or correct the key name in "
                         + "@Encrypted(key = ...)"));
         ColumnKeyUnwrapper.Unwrapped unwrapped = unwrapper.unwrapWithOrigin(row);
-        byte[] rootKey = unwrapped.key();
-        ColumnKey key;
-        try {
-            key = ColumnKey.derive(rootKey);
-        } finally {
-            Arrays.fill(rootKey, (byte) 0);
-        }
+        ColumnKey key = ColumnKey.deriveAndZero(unwrapped.key());
         try {
             KeyNameBinding.require(key, name, row.nameTag());
         } catch (RuntimeException e) {
