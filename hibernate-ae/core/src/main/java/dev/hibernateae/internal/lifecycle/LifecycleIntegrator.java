@@ -6,6 +6,8 @@ import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import java.util.List;
 import java.util.function.Supplier;
+import org.hibernate.SessionFactory;
+import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.jdbc.spi.JdbcServices;
@@ -41,6 +43,18 @@ public final class LifecycleIntegrator implements Integrator {
         watcher.onChange(registration::register);
         watcher.afterEveryPoll(registration::registerIfPending);
         runtime.formatSource(watcher);
+        // Hibernate generates the schema after the integrators ran and before its observers hear of the new
+        // factory: registering from an observer finds the lifecycle tables that schema generation creates.
+        factory.addObserver(new SessionFactoryObserver() {
+            @Override
+            public void sessionFactoryCreated(SessionFactory created) {
+                registerAtStartup(registration, watcher);
+            }
+        });
+        watcher.start();
+    }
+
+    private static void registerAtStartup(ColumnRegistration registration, LifecycleWatcher watcher) {
         try {
             registration.register(watcher.current());
         } catch (RuntimeException e) {
@@ -48,7 +62,6 @@ public final class LifecycleIntegrator implements Integrator {
             LOG.log(System.Logger.Level.WARNING, "Could not read the key lifecycle tables at startup: {0}",
                     e.getMessage());
         }
-        watcher.start();
     }
 
     @Override
