@@ -201,7 +201,9 @@ class StartupCheckTest {
                 assertTrue(warning.contains("'cek1' (Citizen.note, Citizen.ssn), 'cek_cards' (Citizen.card)"), warning);
                 assertTrue(warning.contains("(the keystore opened)"), warning);
                 KeyRingState state = KeyRingStates.of(app).orElseThrow();
-                assertEquals(List.of("cek1", "cek_cards"), List.copyOf(state.unloadedKeys()));
+                // Nothing loaded; column registration, once the tables exist, may have tried a key and failed.
+                assertTrue(state.cachedKeys().isEmpty(), state.toString());
+                assertEquals(List.of("cek1", "cek_cards"), List.copyOf(state.mappedKeys()));
             }
             // Schema generation created them: the next start checks the keys, and there are none.
             RuntimeException refused = assertThrows(RuntimeException.class, () -> start(db, settings).close());
