@@ -43,8 +43,12 @@ class EqualityAcrossLifecycleSwitchesTest {
     /** The writing application polls often, the querying one seldom: they see each phase at different times. */
     private static final Duration WRITER_POLL = Duration.ofMillis(20);
     private static final Duration READER_POLL = Duration.ofMillis(100);
-    /** The job's wait after each announcement: above twice the longest poll interval, as docs/lifecycle.md says. */
-    private static final Duration WAIT = Duration.ofMillis(300);
+    /**
+     * The job's wait after each announcement: above twice the longest poll interval, as docs/lifecycle.md says, with
+     * room for a polling thread that this test's own readers starve of CPU on a 2-core machine (at 300 ms, one CI run
+     * in four saw the writer miss a phase).
+     */
+    private static final Duration WAIT = Duration.ofMillis(1_000);
 
     @Parameter
     TestDatabase database;
