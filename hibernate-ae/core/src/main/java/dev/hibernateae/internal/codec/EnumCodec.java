@@ -10,6 +10,12 @@ final class EnumCodec<E extends Enum<E>> implements PlaintextCodec<E> {
     private final PlaintextCodec<String> names;
     private final PlaintextCodec<Integer> ordinals;
 
+    /** The codec of enum {@code type} with the attribute's mapping and string encoding. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static PlaintextCodec<?> of(Class<?> type, CodecOptions options) {
+        return new EnumCodec(type, options.enumMapping(), options.stringEncoding());
+    }
+
     EnumCodec(Class<E> type, CodecOptions.EnumMapping mapping, StringEncoding encoding) {
         this.type = type;
         this.constants = type.getEnumConstants();
