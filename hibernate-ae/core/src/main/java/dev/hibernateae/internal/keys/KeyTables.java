@@ -6,6 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.dialect.MariaDBDialect;
+import org.hibernate.dialect.PostgreSQLDialect;
 
 /**
  * The key tables: their names, and the DDL scripts shipped in the jar under {@value #DDL_DIRECTORY} (one per
@@ -17,9 +22,26 @@ public final class KeyTables {
     public static final String ENCRYPTION_KEY_VALUES = "hae_column_encryption_key_values";
     public static final String DDL_DIRECTORY = "META-INF/hibernate-ae/ddl/";
 
-    /** Databases with a script; the name is the script's base name. */
+    /**
+     * Databases with a script; the name is the script's base name. {@link #of(Dialect)} is the one place that decides
+     * which database hibernate-ae is on, from Hibernate's dialect (see {@code JdbcDialects} for plain connections).
+     */
     public enum Database {
         H2, POSTGRESQL, MARIADB;
+
+        /** The database of {@code dialect}, or empty when hibernate-ae ships no script for it. */
+        public static Optional<Database> of(Dialect dialect) {
+            if (dialect instanceof H2Dialect) {
+                return Optional.of(H2);
+            }
+            if (dialect instanceof PostgreSQLDialect) {
+                return Optional.of(POSTGRESQL);
+            }
+            if (dialect instanceof MariaDBDialect) {
+                return Optional.of(MARIADB);
+            }
+            return Optional.empty();
+        }
 
         public String scriptResource() {
             return DDL_DIRECTORY + name().toLowerCase(java.util.Locale.ENGLISH) + ".sql";

@@ -2,15 +2,13 @@ package dev.hibernateae.internal.keys.schema;
 
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.internal.keys.KeyTables;
+import java.util.Optional;
 import org.hibernate.boot.ResourceStreamLocator;
 import org.hibernate.boot.spi.AdditionalMappingContributions;
 import org.hibernate.boot.spi.AdditionalMappingContributor;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.dialect.Dialect;
-import org.hibernate.dialect.H2Dialect;
-import org.hibernate.dialect.MariaDBDialect;
-import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.config.spi.StandardConverters;
 
@@ -39,15 +37,9 @@ public final class KeyTablesContributor implements AdditionalMappingContributor 
             return;
         }
         Dialect dialect = metadata.getDatabase().getDialect();
-        if (dialect instanceof H2Dialect) {
-            contributions.contributeAuxiliaryDatabaseObject(
-                    new KeyTablesDatabaseObject(KeyTables.Database.H2, H2Dialect.class));
-        } else if (dialect instanceof PostgreSQLDialect) {
-            contributions.contributeAuxiliaryDatabaseObject(
-                    new KeyTablesDatabaseObject(KeyTables.Database.POSTGRESQL, PostgreSQLDialect.class));
-        } else if (dialect instanceof MariaDBDialect) {
-            contributions.contributeAuxiliaryDatabaseObject(
-                    new KeyTablesDatabaseObject(KeyTables.Database.MARIADB, MariaDBDialect.class));
+        Optional<KeyTables.Database> database = KeyTables.Database.of(dialect);
+        if (database.isPresent()) {
+            contributions.contributeAuxiliaryDatabaseObject(new KeyTablesDatabaseObject(database.get()));
         } else {
             LOG.log(System.Logger.Level.WARNING, "hibernate-ae has no key table DDL for {0}: schema generation "
                     + "will not create tables {1}, {2} and {3}. Create them yourself, adapting a script from {4} in "

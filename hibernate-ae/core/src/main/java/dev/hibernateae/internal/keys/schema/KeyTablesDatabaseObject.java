@@ -18,11 +18,9 @@ final class KeyTablesDatabaseObject implements AuxiliaryDatabaseObject {
     private static final long serialVersionUID = 1L;
 
     private final KeyTables.Database database;
-    private final Class<? extends Dialect> dialect;
 
-    KeyTablesDatabaseObject(KeyTables.Database database, Class<? extends Dialect> dialect) {
+    KeyTablesDatabaseObject(KeyTables.Database database) {
         this.database = database;
-        this.dialect = dialect;
     }
 
     @Override
@@ -32,7 +30,7 @@ final class KeyTablesDatabaseObject implements AuxiliaryDatabaseObject {
 
     @Override
     public boolean appliesToDialect(Dialect candidate) {
-        return dialect.isInstance(candidate);
+        return KeyTables.Database.of(candidate).filter(database::equals).isPresent();
     }
 
     @Override

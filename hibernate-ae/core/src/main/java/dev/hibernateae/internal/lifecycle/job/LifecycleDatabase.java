@@ -3,10 +3,12 @@ package dev.hibernateae.internal.lifecycle.job;
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.internal.keys.KeyTables;
 import dev.hibernateae.internal.lifecycle.LifecycleTables;
+import dev.hibernateae.internal.orm.JdbcDialects;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -69,22 +71,17 @@ public final class LifecycleDatabase {
         }
     }
 
-    /** Which shipped DDL script fits this database. */
+    /** Which shipped DDL script fits this database, by the dialect Hibernate would choose for it. */
     public KeyTables.Database kind() {
         return inTransaction("read the database product", connection -> {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("postgres")) {
-                return KeyTables.Database.POSTGRESQL;
+            DatabaseMetaData metaData = connection.getMetaData();
+            Optional<KeyTables.Database> kind = JdbcDialects.of(metaData).flatMap(KeyTables.Database::of);
+            if (kind.isEmpty()) {
+                throw new AlwaysEncryptedException("hibernate-ae ships key table scripts for PostgreSQL, MariaDB and "
+                        + "H2, not for " + metaData.getDatabaseProductName() + ": create the tables by adapting a "
+                        + "script from " + KeyTables.DDL_DIRECTORY);
             }
-            if (product.contains("maria") || product.contains("mysql")) {
-                return KeyTables.Database.MARIADB;
-            }
-            if (product.contains("h2")) {
-                return KeyTables.Database.H2;
-            }
-            throw new AlwaysEncryptedException("hibernate-ae ships key table scripts for PostgreSQL, MariaDB and H2, "
-                    + "not for " + product + ": create the tables by adapting a script from "
-                    + KeyTables.DDL_DIRECTORY);
+            return kind.get();
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.hibernateae.internal.lifecycle.job;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.internal.orm.JdbcDialects;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -11,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.env.spi.NameQualifierSupport;
 
 /**
  * One table a job walks: its key columns (the primary key unless given) and the columns it rewrites, with the SQL
@@ -57,10 +60,12 @@ public final class TableShape {
         }
         name = unquote(name);
         DatabaseMetaData metaData = connection.getMetaData();
+        boolean databasesAreCatalogs = databasesAreCatalogs(metaData);
         for (String candidate : new String[] {name, name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT)}) {
             Map<Short, String> columns = new TreeMap<>();
             for (String schemaCandidate : schemaCandidates(connection, schema)) {
-                try (ResultSet rows = metaData.getPrimaryKeys(catalogOf(connection, schemaCandidate), schemaCandidate,
+                try (ResultSet rows = metaData.getPrimaryKeys(
+                        databasesAreCatalogs ? catalogOf(connection, schemaCandidate) : null, schemaCandidate,
                         candidate)) {
                     while (rows.next()) {
                         columns.put(rows.getShort("KEY_SEQ"), rows.getString("COLUMN_NAME"));
@@ -92,17 +97,25 @@ public final class TableShape {
         return candidates;
     }
 
-    /** MariaDB reports databases as catalogs, and a schema given with the table names the database. */
+    /**
+     * Whether the database qualifies names by catalog, not schema (MariaDB: its databases are catalogs), as the
+     * dialect Hibernate would choose for it says.
+     */
+    private static boolean databasesAreCatalogs(DatabaseMetaData metaData) {
+        return JdbcDialects.of(metaData).map(Dialect::getNameQualifierSupport)
+                .filter(NameQualifierSupport.CATALOG::equals).isPresent();
+    }
+
+    /** The catalog a schema given with the table names, or else the connection's. */
     private static String catalogOf(Connection connection, String schema) {
-        try {
-            if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("maria")
-                    || connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("mysql")) {
-                return schema != null ? schema : connection.getCatalog();
-            }
-        } catch (SQLException ignored) {
-            // use no catalog
+        if (schema != null) {
+            return schema;
         }
-        return null;
+        try {
+            return connection.getCatalog();
+        } catch (SQLException ignored) {
+            return null;
+        }
     }
 
     private static String unquote(String name) {
