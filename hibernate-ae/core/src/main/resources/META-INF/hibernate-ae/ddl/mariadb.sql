@@ -5,12 +5,12 @@
 -- Timestamps are UTC. Key names use a binary collation so that they are case-sensitive, as on other databases.
 
 CREATE TABLE IF NOT EXISTS hae_column_master_keys (
-    name                       VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
+    name                       VARCHAR(128) COLLATE utf8mb4_bin    NOT NULL,
     key_store_provider_name    VARCHAR(128)    NOT NULL,
     key_path                   VARCHAR(4000)   NOT NULL,
     allow_enclave_computations BOOLEAN         NOT NULL,
     signature                  VARBINARY(2048) NOT NULL,
-    created_at                 DATETIME(6)     NOT NULL,
+    created_at                 DATETIME(6)    NOT NULL,
     CONSTRAINT hae_column_master_keys_pk PRIMARY KEY (name)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
@@ -24,11 +24,11 @@ CREATE TABLE IF NOT EXISTS hae_column_encryption_keys (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
 CREATE TABLE IF NOT EXISTS hae_column_encryption_key_values (
-    column_encryption_key_name VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
-    column_master_key_name     VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
+    column_encryption_key_name VARCHAR(128) COLLATE utf8mb4_bin    NOT NULL,
+    column_master_key_name     VARCHAR(128) COLLATE utf8mb4_bin    NOT NULL,
     encryption_algorithm_name  VARCHAR(128)    NOT NULL,
     encrypted_value            VARBINARY(8000) NOT NULL,
-    created_at                 DATETIME(6)     NOT NULL,
+    created_at                 DATETIME(6)    NOT NULL,
     CONSTRAINT hae_column_encryption_key_values_pk PRIMARY KEY (column_encryption_key_name, column_master_key_name),
     CONSTRAINT hae_cek_values_cek_fk FOREIGN KEY (column_encryption_key_name)
         REFERENCES hae_column_encryption_keys (name),

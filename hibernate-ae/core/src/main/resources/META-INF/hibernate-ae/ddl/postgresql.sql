@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS hae_column_master_keys (
     key_store_provider_name    VARCHAR(128)    NOT NULL,
     key_path                   VARCHAR(4000)   NOT NULL,
     allow_enclave_computations BOOLEAN         NOT NULL,
-    signature                  BYTEA           NOT NULL,
+    signature                  BYTEA NOT NULL,
     created_at                 TIMESTAMP(6)    NOT NULL,
     CONSTRAINT hae_column_master_keys_pk PRIMARY KEY (name)
 );
@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS hae_column_encryption_key_values (
     column_encryption_key_name VARCHAR(128)    NOT NULL,
     column_master_key_name     VARCHAR(128)    NOT NULL,
     encryption_algorithm_name  VARCHAR(128)    NOT NULL,
-    encrypted_value            BYTEA           NOT NULL,
+    encrypted_value            BYTEA NOT NULL,
     created_at                 TIMESTAMP(6)    NOT NULL,
     CONSTRAINT hae_column_encryption_key_values_pk PRIMARY KEY (column_encryption_key_name, column_master_key_name),
     CONSTRAINT hae_cek_values_cek_fk FOREIGN KEY (column_encryption_key_name)

@@ -2,10 +2,11 @@
 -- Records written by 0.1 get revision 0 and no tag: applications refuse them until hibernate-ae-cli
 -- authenticate-records --apply tags them, and binds each column encryption key's name to it (see docs/lifecycle.md,
 -- "Upgrading from 0.1").
-ALTER TABLE hae_key_rotations ADD COLUMN IF NOT EXISTS revision BIGINT NOT NULL DEFAULT 0,
-    ADD COLUMN IF NOT EXISTS tag VARBINARY(32);
+ALTER TABLE hae_key_rotations ADD COLUMN IF NOT EXISTS revision BIGINT DEFAULT 0 NOT NULL;
+ALTER TABLE hae_key_rotations ADD COLUMN IF NOT EXISTS tag VARBINARY(32);
 ALTER TABLE hae_column_transitions ADD COLUMN IF NOT EXISTS column_encryption_key VARCHAR(128) COLLATE utf8mb4_bin;
 UPDATE hae_column_transitions SET column_encryption_key = key_name WHERE column_encryption_key IS NULL;
-ALTER TABLE hae_column_transitions MODIFY column_encryption_key VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
-    ADD COLUMN IF NOT EXISTS revision BIGINT NOT NULL DEFAULT 0, ADD COLUMN IF NOT EXISTS tag VARBINARY(32);
+ALTER TABLE hae_column_transitions MODIFY column_encryption_key VARCHAR(128) COLLATE utf8mb4_bin NOT NULL;
+ALTER TABLE hae_column_transitions ADD COLUMN IF NOT EXISTS revision BIGINT DEFAULT 0 NOT NULL;
+ALTER TABLE hae_column_transitions ADD COLUMN IF NOT EXISTS tag VARBINARY(32);
 ALTER TABLE hae_column_encryption_keys ADD COLUMN IF NOT EXISTS name_tag VARBINARY(32);

@@ -1,9 +1,5 @@
 package dev.hibernateae.internal.keys;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +9,9 @@ import org.hibernate.dialect.MariaDBDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 
 /**
- * The key tables: their names, and the DDL scripts shipped in the jar under {@value #DDL_DIRECTORY} (one per
- * database, for Flyway or Liquibase users, and read by Hibernate schema generation so there is one source).
+ * The key tables: their names, and their DDL ({@link KeyTablesDdl}, one definition rendered per database), which
+ * Hibernate schema generation and the key lifecycle run, and which the jar ships rendered under
+ * {@value #DDL_DIRECTORY} (one script per database, for Flyway or Liquibase users).
  */
 public final class KeyTables {
     public static final String MASTER_KEYS = "hae_column_master_keys";
@@ -58,23 +55,12 @@ public final class KeyTables {
 
     /** The statements of {@code database}'s script, without comments or the trailing semicolons. */
     public static List<String> createStatements(Database database) {
-        return script(database.scriptResource());
+        return statements(KeyTablesDdl.tables(database));
     }
 
     /** The statements of {@code database}'s upgrade script from hibernate-ae 0.1. */
     public static List<String> upgradeStatements(Database database) {
-        return script(database.upgradeScriptResource());
-    }
-
-    private static List<String> script(String resource) {
-        try (InputStream in = KeyTables.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The hibernate-ae jar lacks " + resource);
-            }
-            return statements(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
+        return statements(KeyTablesDdl.upgrade(database));
     }
 
     /** Splits a script at semicolons that end a line; drops {@code --} comment lines. */
