@@ -3,24 +3,23 @@ package dev.hibernateae.testing;
 import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /**
- * Base of scenarios that run once per database: a test class declares {@code @Nested} subclasses, one per
- * {@link TestDatabase}, and each gets its own isolated schema and session factory for all its tests.
+ * Base of scenarios that run once per database: a subclass is annotated {@code @ParameterizedClass(name = "{0}")}
+ * and {@code @EnumSource(TestDatabase.class)}, and each database gets its own isolated schema and session factory for
+ * all its tests. A subclass's own {@code @BeforeParameterizedClassInvocation} methods run after this one's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class PerDatabaseScenarios {
-    private final TestDatabase database;
+    @Parameter
+    protected TestDatabase database;
     protected TestDatabase.Instance db;
     protected SessionFactory sessionFactory;
     protected StaticKeyRing keyRing;
-
-    protected PerDatabaseScenarios(TestDatabase database) {
-        this.database = database;
-    }
 
     protected abstract Class<?>[] entities();
 
@@ -28,7 +27,7 @@ public abstract class PerDatabaseScenarios {
         return new HashMap<>();
     }
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void startDatabase() {
         db = database.create();
         keyRing = StaticKeyRing.withRandomKeys("cek1", "cek2");
@@ -51,7 +50,7 @@ public abstract class PerDatabaseScenarios {
         sessionFactory = TestSessionFactories.build(db, keyRing, settings, entities());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stopDatabase() {
         if (sessionFactory != null) {
             sessionFactory.close();
