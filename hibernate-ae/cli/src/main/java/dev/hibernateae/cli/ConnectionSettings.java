@@ -1,14 +1,17 @@
 package dev.hibernateae.cli;
 
 import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.lifecycle.KeyLifecycle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The database and key store a command acts on: its {@link ConnectionOptions} (already flag, else environment, else
@@ -66,11 +69,11 @@ final class ConnectionSettings {
     /** The lifecycle API over these settings, also trusting {@code keyPath} when not null; creates missing tables. */
     KeyLifecycle open(String keyPath) {
         Map<String, Object> all = new HashMap<>(settings);
-        if (keyPath != null && !Boolean.parseBoolean(String.valueOf(all.get(
-                EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH)))) {
-            Object trusted = all.get(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS);
-            all.put(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS,
-                    trusted == null || trusted.toString().isBlank() ? keyPath : trusted + "," + keyPath);
+        AeConfig config = AeConfig.of(settings);
+        if (keyPath != null && !config.trustAnyMasterKeyPath()) {
+            Set<String> trusted = new LinkedHashSet<>(config.trustedMasterKeyPaths());
+            trusted.add(keyPath);
+            all.put(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, String.join(",", trusted));
         }
         KeyLifecycle lifecycle = KeyLifecycle.builder()
                 .dataSource(new DriverDataSource(url, user, password))

@@ -45,8 +45,8 @@ final class JobFlags {
     String workerName;
 
     @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class, description = "wait after "
-            + "announcing before rewriting, seconds or ISO-8601 (default 25 s: more than twice the applications' "
-            + "hibernate.ae.lifecycle.poll_interval)")
+            + "announcing before rewriting, such as 25s, 25 (seconds) or PT25S (default 25 s: more than twice the "
+            + "applications' hibernate.ae.lifecycle.poll_interval)")
     Duration waitBeforeRewrite;
 
     @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class, description = "how long "

@@ -3,7 +3,8 @@ package dev.hibernateae.api;
 /**
  * Every hibernate-ae setting, as a Hibernate setting name. They work wherever Hibernate settings do:
  * {@code persistence.xml} properties, {@code hibernate.properties}, the Hibernate bootstrap API, and Spring Boot's
- * {@code spring.jpa.properties.*}.
+ * {@code spring.jpa.properties.*}. Any other {@code hibernate.ae.*} name is refused at startup, naming the closest of
+ * these; names under {@code hibernate.ae.internal.} are hibernate-ae's own and not for applications.
  */
 public final class EncryptionSettings {
     /** The prefix every setting shares. */
@@ -25,8 +26,9 @@ public final class EncryptionSettings {
     public static final String KEYSTORE_PASSWORD_FILE = PREFIX + "keystore.password_file";
 
     /**
-     * How long an unwrapped column encryption key stays cached: ISO-8601 ({@code PT2H}) or seconds. Default two
-     * hours, as in SQL Server's drivers; {@code 0} disables caching.
+     * How long an unwrapped column encryption key stays cached: a duration, ISO-8601 ({@code PT2H}), whole seconds
+     * ({@code 7200}) or a whole number with a unit ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h},
+     * {@code 1d}). Default two hours, as in SQL Server's drivers; {@code 0} disables caching.
      */
     public static final String KEY_CACHE_TTL = PREFIX + "key_cache_ttl";
 
@@ -76,7 +78,8 @@ public final class EncryptionSettings {
 
     /**
      * How often a running application reads the key lifecycle tables to learn about column encryption key
-     * rotations and columns being encrypted in place: ISO-8601 ({@code PT10S}) or seconds; default 10 seconds;
+     * rotations and columns being encrypted in place: a duration as for {@link #KEY_CACHE_TTL} ({@code PT10S},
+     * {@code 10}, {@code 10s}); default 10 seconds;
      * {@code 0} reads them once, at the first use. A lifecycle job waits at least twice this long (its
      * {@code --wait}) after announcing a change before it rewrites a row, so every application switches first.
      */

@@ -4,10 +4,10 @@ import static dev.hibernateae.api.EncryptionSettings.KEYSTORE_LOCATION;
 import static dev.hibernateae.api.EncryptionSettings.KEYSTORE_PASSWORD;
 import static dev.hibernateae.api.EncryptionSettings.KEYSTORE_PASSWORD_ENV;
 import static dev.hibernateae.api.EncryptionSettings.KEYSTORE_PASSWORD_FILE;
-import static dev.hibernateae.api.EncryptionSettings.KEYSTORE_TYPE;
 
 import dev.hibernateae.api.ColumnMasterKeyException;
-import java.io.File;
+import dev.hibernateae.internal.config.AeConfig;
+import dev.hibernateae.internal.config.KeystoreConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -26,28 +26,32 @@ import java.util.function.Function;
 /**
  * The keystore's location, type and password, read from Hibernate settings. The password comes from exactly one
  * of {@code KEYSTORE_PASSWORD}, {@code KEYSTORE_PASSWORD_ENV} (an environment variable's name) or
- * {@code KEYSTORE_PASSWORD_FILE} (a file's path, one trailing line break removed). A setting with an empty value
- * counts as unset, as placeholders that resolve to nothing produce one.
+ * {@code KEYSTORE_PASSWORD_FILE} (a file's path, one trailing line break removed). The settings are parsed by
+ * {@link AeConfig}: a setting with a blank value counts as unset, as placeholders that resolve to nothing produce one.
  */
 record KeyStoreSettings(Path location, String type, char[] password) {
 
     static KeyStoreSettings from(Map<String, ?> settings, Function<String, String> environment) {
-        Path location = path(settings, KEYSTORE_LOCATION);
+        return from(AeConfig.of(settings).keystore(), environment);
+    }
+
+    static KeyStoreSettings from(KeystoreConfig settings, Function<String, String> environment) {
+        Path location = settings.location();
         if (location == null) {
             throw new ColumnMasterKeyException("Provider " + JavaKeyStoreProvider.NAME + " needs the keystore file: "
                     + "set " + KEYSTORE_LOCATION + " to the path of a PKCS12 or JKS keystore");
         }
-        String type = text(settings, KEYSTORE_TYPE);
-        return new KeyStoreSettings(location, type == null ? JavaKeyStoreProvider.DEFAULT_TYPE : type.trim(),
+        String type = settings.type();
+        return new KeyStoreSettings(location, type == null ? JavaKeyStoreProvider.DEFAULT_TYPE : type,
                 password(settings, location, environment));
     }
 
-    private static char[] password(Map<String, ?> settings, Path location, Function<String, String> environment) {
-        Object literal = settings.get(KEYSTORE_PASSWORD);
+    private static char[] password(KeystoreConfig settings, Path location, Function<String, String> environment) {
+        Object literal = settings.password();
         boolean hasLiteral = literal instanceof char[] chars ? chars.length > 0
                 : literal != null && !literal.toString().isEmpty();
-        String variable = text(settings, KEYSTORE_PASSWORD_ENV);
-        Path passwordFile = path(settings, KEYSTORE_PASSWORD_FILE);
+        String variable = settings.passwordEnv();
+        Path passwordFile = settings.passwordFile();
         List<String> given = new ArrayList<>();
         if (hasLiteral) {
             given.add(KEYSTORE_PASSWORD);
@@ -68,7 +72,7 @@ record KeyStoreSettings(Path location, String type, char[] password) {
             return literal instanceof char[] chars ? chars.clone() : literal.toString().toCharArray();
         }
         if (variable != null) {
-            return fromEnvironment(variable.trim(), environment);
+            return fromEnvironment(variable, environment);
         }
         return fromFile(passwordFile);
     }
@@ -126,26 +130,5 @@ record KeyStoreSettings(Path location, String type, char[] password) {
     @Override
     public String toString() {
         return "KeyStoreSettings[" + type + " keystore " + location + "]"; // never the password
-    }
-
-    private static String text(Map<String, ?> settings, String name) {
-        Object value = settings.get(name);
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString();
-        return text.isBlank() ? null : text;
-    }
-
-    private static Path path(Map<String, ?> settings, String name) {
-        Object value = settings.get(name);
-        if (value instanceof Path path) {
-            return path;
-        }
-        if (value instanceof File file) {
-            return file.toPath();
-        }
-        String text = text(settings, name);
-        return text == null ? null : Path.of(text.trim());
     }
 }

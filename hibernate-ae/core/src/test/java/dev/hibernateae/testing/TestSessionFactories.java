@@ -1,6 +1,6 @@
 package dev.hibernateae.testing;
 
-import dev.hibernateae.internal.hibernate.EncryptionRuntime;
+import dev.hibernateae.internal.config.InternalSettings;
 import dev.hibernateae.internal.keys.KeyRing;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ public final class TestSessionFactories {
         Map<String, Object> settings = new HashMap<>(db.hibernateSettings());
         settings.put("hibernate.hbm2ddl.auto", "create-drop");
         if (keyRing != null) {
-            settings.put(EncryptionRuntime.KEY_RING_INSTANCE, keyRing);
+            settings.put(InternalSettings.KEY_RING, keyRing);
         }
         settings.putAll(extra);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();

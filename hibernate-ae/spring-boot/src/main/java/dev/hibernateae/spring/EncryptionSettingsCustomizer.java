@@ -6,7 +6,6 @@ import dev.hibernateae.spi.ColumnMasterKeyProvider;
 import dev.hibernateae.spi.KeyRingListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
@@ -43,63 +42,35 @@ public final class EncryptionSettingsCustomizer implements HibernatePropertiesCu
         this.listenerBeans = List.copyOf(listenerBeans);
     }
 
+    /**
+     * Applies every row of {@link SettingProperties}: a property that is set becomes its setting; providers and
+     * listeners are merged with the beans.
+     */
     @Override
     public void customize(Map<String, Object> settings) {
-        HibernateAeProperties.Keystore keystore = properties.getKeystore();
-        put(settings, EncryptionSettings.KEYSTORE_LOCATION, "keystore.location", keystore.getLocation());
-        put(settings, EncryptionSettings.KEYSTORE_TYPE, "keystore.type", keystore.getType());
-        put(settings, EncryptionSettings.KEYSTORE_PASSWORD, "keystore.password", keystore.getPassword());
-        put(settings, EncryptionSettings.KEYSTORE_PASSWORD_ENV, "keystore.password-env", keystore.getPasswordEnv());
-        put(settings, EncryptionSettings.KEYSTORE_PASSWORD_FILE, "keystore.password-file", keystore.getPasswordFile());
-        put(settings, EncryptionSettings.KEY_CACHE_TTL, "key-cache-ttl", properties.getKeyCacheTtl());
-        if (!properties.getTrustedMasterKeyPaths().isEmpty()) {
-            put(settings, EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, "trusted-master-key-paths",
-                    String.join(",", properties.getTrustedMasterKeyPaths()));
+        Map<String, List<?>> beans = Map.of(EncryptionSettings.PROVIDERS, providerBeans,
+                EncryptionSettings.KEY_RING_LISTENERS, listenerBeans);
+        for (SettingProperties.Row row : SettingProperties.ROWS) {
+            Object value = row.value().apply(properties);
+            if (beans.containsKey(row.setting())) {
+                merge(settings, row.setting(), (List<?>) value, beans.get(row.setting()));
+            } else {
+                put(settings, row, SettingProperties.text(value));
+            }
         }
-        put(settings, EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH, "trust-any-master-key-path",
-                properties.getTrustAnyMasterKeyPath());
-        HibernateAeProperties.Lifecycle lifecycle = properties.getLifecycle();
-        put(settings, EncryptionSettings.LIFECYCLE_POLL_INTERVAL, "lifecycle.poll-interval",
-                lifecycle.getPollInterval());
-        if (!lifecycle.getEncryptingColumns().isEmpty()) {
-            put(settings, EncryptionSettings.LIFECYCLE_ENCRYPTING_COLUMNS, "lifecycle.encrypting-columns",
-                    String.join(",", lifecycle.getEncryptingColumns()));
+        // With development provisioning on and no explicit choice, the startup check is off: it runs as the session
+        // factory starts, before provisioning can create a key it would find missing. Provisioning checks every key
+        // it lists instead.
+        if (properties.getProvisioning().isEnabled() && !settings.containsKey(EncryptionSettings.STARTUP_CHECK)) {
+            settings.put(EncryptionSettings.STARTUP_CHECK, "false");
         }
-        if (!lifecycle.getDecryptingColumns().isEmpty()) {
-            put(settings, EncryptionSettings.LIFECYCLE_DECRYPTING_COLUMNS, "lifecycle.decrypting-columns",
-                    String.join(",", lifecycle.getDecryptingColumns()));
-        }
-        if (properties.getUnreadableAttributes() != null) {
-            put(settings, EncryptionSettings.UNREADABLE_ATTRIBUTES, "unreadable-attributes",
-                    properties.getUnreadableAttributes().name().toLowerCase(Locale.ROOT));
-        }
-        put(settings, EncryptionSettings.KEY_TABLES_SCHEMA_GENERATION, "key-tables.schema-generation",
-                properties.getKeyTables().getSchemaGeneration());
-        put(settings, EncryptionSettings.STARTUP_CHECK, "startup-check", startupCheck(settings));
-        merge(settings, EncryptionSettings.PROVIDERS, properties.getProviders(), providerBeans);
-        merge(settings, EncryptionSettings.KEY_RING_LISTENERS, properties.getKeyRingListeners(), listenerBeans);
-    }
-
-    /**
-     * The startup check as configured; with development provisioning on and no explicit choice, off: the check runs as
-     * the session factory starts, before provisioning can create a key it would find missing. Provisioning checks
-     * every key it lists instead.
-     */
-    private Boolean startupCheck(Map<String, Object> settings) {
-        Boolean configured = properties.getStartupCheck();
-        if (configured == null && properties.getProvisioning().isEnabled()
-                && !settings.containsKey(EncryptionSettings.STARTUP_CHECK)) {
-            return Boolean.FALSE;
-        }
-        return configured;
     }
 
     /**
      * Class names from both prefixes, then the beans: the registry (or the listener list) resolves each entry on its
      * own.
      */
-    private static void merge(Map<String, Object> settings, String setting, List<String> classNames,
-            List<?> beans) {
+    private static void merge(Map<String, Object> settings, String setting, List<?> classNames, List<?> beans) {
         List<Object> entries = new ArrayList<>();
         Object fromJpaProperties = settings.get(setting);
         if (fromJpaProperties instanceof Iterable<?> iterable) {
@@ -114,17 +85,16 @@ public final class EncryptionSettingsCustomizer implements HibernatePropertiesCu
         }
     }
 
-    private static void put(Map<String, Object> settings, String setting, String property, Object value) {
-        if (value == null) {
+    private static void put(Map<String, Object> settings, SettingProperties.Row row, String text) {
+        if (text == null) {
             return;
         }
-        String text = value.toString();
-        Object existing = settings.get(setting);
+        Object existing = settings.get(row.setting());
         if (existing != null && !existing.toString().equals(text)) {
             // Names only: the values may be passwords.
-            throw new AlwaysEncryptedException("Both " + HibernateAeProperties.PREFIX + "." + property + " and "
-                    + "spring.jpa.properties." + setting + " are set, to different values: keep only one of them");
+            throw new AlwaysEncryptedException("Both " + row.property() + " and spring.jpa.properties."
+                    + row.setting() + " are set, to different values: keep only one of them");
         }
-        settings.put(setting, text);
+        settings.put(row.setting(), text);
     }
 }

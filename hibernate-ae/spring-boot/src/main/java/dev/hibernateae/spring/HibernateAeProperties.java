@@ -3,13 +3,15 @@ package dev.hibernateae.spring;
 import dev.hibernateae.api.EncryptionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
- * The {@code hibernate-ae.*} properties: each maps to one {@code hibernate.ae.*} Hibernate setting (see
- * {@link EncryptionSettings}), which may also be given as {@code spring.jpa.properties.hibernate.ae.*}. Setting the
+ * The {@code hibernate-ae.*} properties: each {@link EncryptionSettings} constant has one, named after it (see
+ * {@link SettingProperties}), which may also be given as {@code spring.jpa.properties.hibernate.ae.*}. Setting the
  * same thing both ways with different values is an error at startup.
  */
 @ConfigurationProperties(prefix = HibernateAeProperties.PREFIX)
@@ -43,9 +45,10 @@ public class HibernateAeProperties {
     private List<String> keyRingListeners = new ArrayList<>();
 
     /**
-     * How long an unwrapped column encryption key stays cached (such as 2h or PT2H); 0 disables caching. Default two
-     * hours, as in SQL Server's drivers.
+     * How long an unwrapped column encryption key stays cached, such as 2h, PT2H or 7200 (a bare number is seconds);
+     * 0 disables caching. Default two hours, as in SQL Server's drivers.
      */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration keyCacheTtl;
 
     /**
@@ -176,8 +179,10 @@ public class HibernateAeProperties {
     /** How this application follows key rotations and columns moving between plaintext and cells. */
     public static class Lifecycle {
         /**
-         * How often the key lifecycle tables are read (such as 10s or PT10S); 0 reads them once. Default 10 seconds.
+         * How often the key lifecycle tables are read, such as 10s, PT10S or 10 (a bare number is seconds); 0 reads
+         * them once. Default 10 seconds.
          */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration pollInterval;
 
         /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,6 +55,20 @@ class ConfigurationMetadataTest {
     void everySettingHasAReadmeRow(String setting) throws IOException {
         assertTrue(readme().lines().anyMatch(line -> line.startsWith("| `" + setting + "`")),
                 setting + " has no row of its own in README's settings table");
+    }
+
+    /** README's settings table documents settings that exist, and nothing else. */
+    @Test
+    void everyReadmeSettingRowIsASetting() throws IOException, IllegalAccessException {
+        List<String> known = settings().toList();
+        Matcher rows = Pattern.compile("(?m)^\\| `(" + Pattern.quote(EncryptionSettings.PREFIX) + "[^`]+)`")
+                .matcher(readme());
+        int found = 0;
+        while (rows.find()) {
+            found++;
+            assertTrue(known.contains(rows.group(1)), "README documents " + rows.group(1) + ", which is no setting");
+        }
+        assertTrue(found >= known.size(), "README's settings table has " + found + " rows");
     }
 
     /** Every {@code hibernate-ae.*} property of the generated metadata, as IDE completion offers them. */

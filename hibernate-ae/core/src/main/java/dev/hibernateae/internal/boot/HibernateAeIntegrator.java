@@ -51,7 +51,7 @@ public final class HibernateAeIntegrator implements Integrator {
 
     private static void checkKeys(SessionFactoryImplementor factory, EncryptionRuntime runtime) {
         if (runtime == null || runtime.attributes().isEmpty() || !runtime.keysFromDatabase()
-                || !KeyStartupCheck.enabled(runtime.settings())) {
+                || !runtime.config().startupCheck()) {
             return;
         }
         SortedMap<String, List<String>> attributesByKey = new TreeMap<>();
@@ -61,6 +61,6 @@ public final class HibernateAeIntegrator implements Integrator {
         }
         attributesByKey.values().forEach(roles -> roles.sort(null));
         KeyStartupCheck.run(factory.getServiceRegistry().requireService(KeyHierarchyService.class).hierarchy(),
-                runtime.settings(), attributesByKey, runtime.unreadableAsNull());
+                runtime.config(), attributesByKey, runtime.unreadableAsNull());
     }
 }

@@ -1,8 +1,8 @@
 package dev.hibernateae.internal.boot;
 
+import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.KeyHierarchy;
-import java.util.Map;
 import java.util.Objects;
 import org.hibernate.engine.jdbc.spi.JdbcServices;
 import org.hibernate.service.Service;
@@ -15,12 +15,12 @@ import org.hibernate.service.spi.ServiceRegistryImplementor;
  * uses its providers and key tables, so both see one set of providers and one key cache.
  */
 public final class KeyHierarchyService implements Service {
-    private final Map<String, Object> settings;
+    private final AeConfig config;
     private final ServiceRegistryImplementor registry;
     private volatile KeyHierarchy hierarchy;
 
-    KeyHierarchyService(Map<String, Object> settings, ServiceRegistryImplementor registry) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    KeyHierarchyService(AeConfig config, ServiceRegistryImplementor registry) {
+        this.config = Objects.requireNonNull(config, "config");
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
@@ -31,7 +31,7 @@ public final class KeyHierarchyService implements Service {
                 built = hierarchy;
                 if (built == null) {
                     built = KeyHierarchy.builder()
-                            .settings(settings)
+                            .config(config)
                             .connections(ConnectionSource.of(registry.requireService(JdbcServices.class)
                                     .getBootstrapJdbcConnectionAccess()))
                             .build();

@@ -41,7 +41,7 @@ public final class EncryptedAttributeIntegrator implements Integrator {
         new MappedSqlFragmentCheck(metadata, columns).check();
         if (!columns.isEmpty() && runtime.keysFromDatabase()) {
             // Fail fast on the key settings (trusted master key paths, key store): checked and built now, used later.
-            TrustedMasterKeyPaths.fromSettings(runtime.settings()).requireConfigured();
+            TrustedMasterKeyPaths.from(runtime.config()).requireConfigured();
             runtime.keyRing();
         }
     }

@@ -1,12 +1,12 @@
 package dev.hibernateae.internal.hibernate;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
-import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.internal.config.AeConfig;
+import dev.hibernateae.internal.config.InternalSettings;
 import dev.hibernateae.internal.keys.KeyRing;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -20,25 +20,26 @@ import org.hibernate.service.Service;
  * it, lazily, because keys live in the database and are read only once connections exist.
  */
 public final class EncryptionRuntime implements Service {
-    /** Internal setting: a ready {@link KeyRing} instance, used instead of the database key store (tests, tools). */
-    public static final String KEY_RING_INSTANCE = EncryptionSettings.PREFIX + "internal.key_ring";
-
     /** The formats a translating thread pinned, so the literals it converts match the shape it builds. */
     private static final ThreadLocal<ValueFormats> PINNED = new ThreadLocal<>();
 
-    private final Map<String, Object> settings;
-    private final boolean unreadableAsNull;
+    private final AeConfig config;
+    private final boolean keysFromDatabase;
     private final Function<EncryptionRuntime, KeyRing> keyRingFactory;
     private final Map<String, EncryptedAttributeConverter<?>> attributesByRole = new ConcurrentHashMap<>();
     private final FormatSource cellsUnderKeyNames;
     private volatile FormatSource formatSource;
     private volatile KeyRing keyRing;
 
-    public EncryptionRuntime(Map<String, Object> settings, Function<EncryptionRuntime, KeyRing> keyRingFactory) {
-        this.settings = Collections.unmodifiableMap(settings);
+    /**
+     * @param config the settings; a {@link KeyRing} in {@link InternalSettings#KEY_RING} is used instead of the key
+     *        ring of {@code keyRingFactory}
+     */
+    public EncryptionRuntime(AeConfig config, Function<EncryptionRuntime, KeyRing> keyRingFactory) {
+        this.config = Objects.requireNonNull(config, "config");
         this.keyRingFactory = keyRingFactory;
-        this.unreadableAsNull = parseUnreadable(settings.get(EncryptionSettings.UNREADABLE_ATTRIBUTES));
-        Object instance = settings.get(KEY_RING_INSTANCE);
+        Object instance = config.internal(InternalSettings.KEY_RING);
+        this.keysFromDatabase = !(instance instanceof KeyRing);
         if (instance instanceof KeyRing ring) {
             this.keyRing = ring;
         }
@@ -49,13 +50,13 @@ public final class EncryptionRuntime implements Service {
         this.formatSource = cellsUnderKeyNames;
     }
 
-    public Map<String, Object> settings() {
-        return settings;
+    public AeConfig config() {
+        return config;
     }
 
     /** Whether attributes whose key cannot be unwrapped load as {@code null} instead of failing. */
     public boolean unreadableAsNull() {
-        return unreadableAsNull;
+        return config.unreadableAsNull();
     }
 
     /** The formats values are stored in now: those a translation on this thread pinned, else the current ones. */
@@ -120,7 +121,7 @@ public final class EncryptionRuntime implements Service {
 
     /** Whether the key ring is the database key hierarchy (not an instance a test or tool put in the settings). */
     public boolean keysFromDatabase() {
-        return !(settings.get(KEY_RING_INSTANCE) instanceof KeyRing);
+        return keysFromDatabase;
     }
 
     void register(EncryptedAttributeConverter<?> converter) {
@@ -147,20 +148,5 @@ public final class EncryptionRuntime implements Service {
 
     public Collection<EncryptedAttributeConverter<?>> attributes() {
         return Collections.unmodifiableCollection(attributesByRole.values());
-    }
-
-    private static boolean parseUnreadable(Object value) {
-        if (value == null) {
-            return false;
-        }
-        String text = value.toString().trim().toLowerCase(Locale.ROOT);
-        if (text.equals("fail")) {
-            return false;
-        }
-        if (text.equals("null")) {
-            return true;
-        }
-        throw new AlwaysEncryptedException("Setting " + EncryptionSettings.UNREADABLE_ATTRIBUTES + " is '" + value
-                + "'; use 'fail' (the default) or 'null'");
     }
 }

@@ -1,11 +1,11 @@
 package dev.hibernateae.internal.keys;
 
 import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
 import dev.hibernateae.spi.KeyRingListener;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +24,7 @@ public final class KeyHierarchy {
     private final CachingKeyRing keyRing;
 
     private KeyHierarchy(Builder builder) {
-        ProviderRegistry.Builder registry = ProviderRegistry.builder().settings(builder.settings)
+        ProviderRegistry.Builder registry = ProviderRegistry.builder().config(builder.config)
                 .serviceLoader(builder.serviceLoader);
         if (builder.classLoader != null) {
             registry.classLoader(builder.classLoader);
@@ -34,14 +34,14 @@ public final class KeyHierarchy {
         this.catalog = new KeyCatalog(Objects.requireNonNull(builder.connections,
                 "a ConnectionSource is required to reach the key tables"));
         TrustedMasterKeyPaths trusted = builder.trustedPaths != null ? builder.trustedPaths
-                : TrustedMasterKeyPaths.fromSettings(builder.settings);
+                : TrustedMasterKeyPaths.from(builder.config);
         trusted.warnIfTrustingAny();
-        List<KeyRingListener> listeners = new ArrayList<>(KeyRingListeners.fromSettings(builder.settings,
+        List<KeyRingListener> listeners = new ArrayList<>(KeyRingListeners.from(builder.config,
                 builder.classLoader != null ? builder.classLoader : KeyHierarchy.class.getClassLoader()));
         listeners.addAll(builder.listeners);
         KeyRingListener listener = KeyRingListeners.of(listeners);
         this.unwrapper = new ColumnKeyUnwrapper(new MasterKeyVerifier(providers, trusted), listener);
-        Duration ttl = builder.ttl != null ? builder.ttl : KeyCacheTtl.fromSettings(builder.settings);
+        Duration ttl = builder.ttl != null ? builder.ttl : builder.config.keyCacheTtl();
         this.keyRing = new CachingKeyRing(new CatalogKeyLoader(catalog, unwrapper), ttl, builder.nanoClock, listener);
     }
 
@@ -71,7 +71,7 @@ public final class KeyHierarchy {
 
     /** Settings first, then anything set explicitly overrides them. */
     public static final class Builder {
-        private Map<String, Object> settings = Map.of();
+        private AeConfig config = AeConfig.DEFAULTS;
         private ConnectionSource connections;
         private final List<ColumnMasterKeyProvider> providers = new ArrayList<>();
         private final List<KeyRingListener> listeners = new ArrayList<>();
@@ -84,9 +84,18 @@ public final class KeyHierarchy {
         private Builder() {
         }
 
-        /** Hibernate settings; those under {@value EncryptionSettings#PREFIX} configure the hierarchy. */
+        /**
+         * Hibernate settings; those under {@value EncryptionSettings#PREFIX} configure the hierarchy.
+         *
+         * @throws dev.hibernateae.api.AlwaysEncryptedException when one is wrong ({@link AeConfig#of})
+         */
         public Builder settings(Map<String, ?> settings) {
-            this.settings = new LinkedHashMap<>(Objects.requireNonNull(settings, "settings"));
+            return config(AeConfig.of(Objects.requireNonNull(settings, "settings")));
+        }
+
+        /** The parsed settings that configure the hierarchy. */
+        public Builder config(AeConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
             return this;
         }
 

@@ -2,13 +2,13 @@ package dev.hibernateae.internal.keys;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.spi.KeyRingListener;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,31 +41,21 @@ public final class KeyRingListeners implements KeyRingListener {
     }
 
     /**
-     * The listeners named by {@link EncryptionSettings#KEY_RING_LISTENERS}: class names (comma-separated), classes or
-     * instances, alone or in a collection.
+     * The listeners {@link EncryptionSettings#KEY_RING_LISTENERS} names ({@link AeConfig#keyRingListeners()}): class
+     * names, classes or instances.
      *
      * @throws AlwaysEncryptedException naming the setting when a class cannot be loaded or instantiated
      */
-    public static List<KeyRingListener> fromSettings(Map<String, ?> settings, ClassLoader classLoader) {
-        Object value = settings.get(EncryptionSettings.KEY_RING_LISTENERS);
+    public static List<KeyRingListener> from(AeConfig config, ClassLoader classLoader) {
         List<KeyRingListener> listeners = new ArrayList<>();
-        if (value == null) {
-            return listeners;
-        }
-        Iterable<?> items = value instanceof Iterable<?> iterable ? iterable
-                : value instanceof Object[] array ? List.of(array) : List.of(value);
-        for (Object item : items) {
+        for (Object item : config.keyRingListeners()) {
             if (item instanceof KeyRingListener listener) {
                 listeners.add(listener);
             } else if (item instanceof Class<?> type) {
                 listeners.add(instantiate(type));
-            } else if (item instanceof String text) {
-                for (String name : text.split(",")) {
-                    if (!name.isBlank()) {
-                        listeners.add(instantiate(load(name.trim(), classLoader)));
-                    }
-                }
-            } else if (item != null) {
+            } else if (item instanceof String name) {
+                listeners.add(instantiate(load(name, classLoader)));
+            } else {
                 throw new AlwaysEncryptedException("Setting " + EncryptionSettings.KEY_RING_LISTENERS + " holds a "
                         + item.getClass().getName() + "; give class names (comma-separated), classes or "
                         + KeyRingListener.class.getSimpleName() + " instances");

@@ -4,15 +4,13 @@ import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.EncryptionSettings;
-import java.io.File;
+import dev.hibernateae.internal.config.AeConfig;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.SortedMap;
 
 /**
@@ -37,9 +35,6 @@ import java.util.SortedMap;
 public final class KeyStartupCheck {
     private static final System.Logger LOG = System.getLogger(KeyStartupCheck.class.getName());
     private static final String KEYSTORE_PROVIDER = "MSSQL_JAVA_KEYSTORE";
-    private static final List<String> KEYSTORE_SETTINGS = List.of(EncryptionSettings.KEYSTORE_LOCATION,
-            EncryptionSettings.KEYSTORE_TYPE, EncryptionSettings.KEYSTORE_PASSWORD,
-            EncryptionSettings.KEYSTORE_PASSWORD_ENV, EncryptionSettings.KEYSTORE_PASSWORD_FILE);
     private static final String TURN_OFF = "Fix it, or set " + EncryptionSettings.STARTUP_CHECK + "=false to start "
             + "anyway (the encrypted attributes concerned then fail when first used)";
 
@@ -47,45 +42,23 @@ public final class KeyStartupCheck {
     }
 
     /**
-     * Whether {@link EncryptionSettings#STARTUP_CHECK} asks for the check: {@code true} unless set to
-     * {@code false}.
-     *
-     * @throws AlwaysEncryptedException naming the setting when it is neither
-     */
-    public static boolean enabled(Map<String, ?> settings) {
-        Object value = settings.get(EncryptionSettings.STARTUP_CHECK);
-        if (value == null || value instanceof Boolean) {
-            return value == null || (Boolean) value;
-        }
-        String text = value.toString().trim().toLowerCase(Locale.ROOT);
-        if (text.isEmpty() || text.equals("true")) {
-            return true;
-        }
-        if (text.equals("false")) {
-            return false;
-        }
-        throw new AlwaysEncryptedException("Setting " + EncryptionSettings.STARTUP_CHECK + " is '" + value
-                + "'; use true (the default) or false");
-    }
-
-    /**
      * Runs the check.
      *
-     * @param settings the Hibernate settings ({@code hibernate.ae.keystore.*} are looked at)
+     * @param config the settings ({@code hibernate.ae.keystore.*} are looked at)
      * @param attributesByKey for each key name that {@code @Encrypted} attributes use, those attributes as messages
      *        name them ({@code Patient.ssn})
      * @param unreadableAsNull whether {@link EncryptionSettings#UNREADABLE_ATTRIBUTES} is {@code null}
      * @throws AlwaysEncryptedException (a {@link ColumnMasterKeyException} or {@link ColumnEncryptionKeyException}
      *         when the first problem is one) naming every key that cannot be used and what to do
      */
-    public static void run(KeyHierarchy keys, Map<String, ?> settings, SortedMap<String, List<String>> attributesByKey,
+    public static void run(KeyHierarchy keys, AeConfig config, SortedMap<String, List<String>> attributesByKey,
             boolean unreadableAsNull) {
         List<String> missingTables = keys.catalog().missingTables();
         boolean keystoreOpened;
         try {
-            keystoreOpened = openKeystore(keys.providers(), settings);
+            keystoreOpened = openKeystore(keys.providers(), config);
         } catch (ColumnMasterKeyException e) {
-            Path file = keystoreFile(settings);
+            Path file = config.keystore().location();
             if (missingTables.isEmpty() || file == null || Files.exists(file)) {
                 throw e;
             }
@@ -145,8 +118,8 @@ public final class KeyStartupCheck {
     }
 
     /** Opens the built-in keystore provider when its settings are given; the error names the setting to fix. */
-    private static boolean openKeystore(ProviderRegistry providers, Map<String, ?> settings) {
-        if (KEYSTORE_SETTINGS.stream().noneMatch(settings::containsKey) || !providers.contains(KEYSTORE_PROVIDER)) {
+    private static boolean openKeystore(ProviderRegistry providers, AeConfig config) {
+        if (!config.keystore().given() || !providers.contains(KEYSTORE_PROVIDER)) {
             return false;
         }
         try {
@@ -155,18 +128,6 @@ public final class KeyStartupCheck {
         } catch (ColumnMasterKeyException e) {
             throw new ColumnMasterKeyException("hibernate-ae startup check: the keystore of provider "
                     + KEYSTORE_PROVIDER + " cannot be used: " + e.getMessage() + ". " + TURN_OFF, e);
-        }
-    }
-
-    /** The keystore file setting as a path, or null when it is not set or not a path. */
-    private static Path keystoreFile(Map<String, ?> settings) {
-        Object value = settings.get(EncryptionSettings.KEYSTORE_LOCATION);
-        try {
-            return value instanceof Path path ? path
-                    : value instanceof File file ? file.toPath()
-                    : value == null || value.toString().isBlank() ? null : Path.of(value.toString().trim());
-        } catch (InvalidPathException e) {
-            return null;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hibernateae.internal.keys;
 
 import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,7 +46,7 @@ public final class ProviderRegistry {
 
     private ProviderRegistry(Builder builder, Map<String, ColumnMasterKeyProvider> registered) {
         this.registered = Collections.unmodifiableMap(registered);
-        this.settings = builder.settings;
+        this.settings = builder.config.settings();
         this.classLoader = builder.classLoader;
         Map<String, String> builtIn = new LinkedHashMap<>();
         builder.builtIn.forEach((name, className) -> {
@@ -128,7 +129,7 @@ public final class ProviderRegistry {
     /** Collects providers from code, settings and the class path. */
     public static final class Builder {
         private final List<ColumnMasterKeyProvider> programmatic = new ArrayList<>();
-        private Map<String, Object> settings = Map.of();
+        private AeConfig config = AeConfig.DEFAULTS;
         private ClassLoader classLoader = ProviderRegistry.class.getClassLoader();
         private boolean serviceLoader = true;
         private final Map<String, String> builtIn = new LinkedHashMap<>(BUILT_IN);
@@ -136,9 +137,14 @@ public final class ProviderRegistry {
         private Builder() {
         }
 
-        /** The Hibernate settings; {@link EncryptionSettings#PROVIDERS} is read from them, and providers get them. */
+        /** The Hibernate settings, parsed by {@link AeConfig#of}: see {@link #config}. */
         public Builder settings(Map<String, ?> settings) {
-            this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(settings)));
+            return config(AeConfig.of(Objects.requireNonNull(settings)));
+        }
+
+        /** The settings: {@link EncryptionSettings#PROVIDERS} is read from them, and providers get them. */
+        public Builder config(AeConfig config) {
+            this.config = Objects.requireNonNull(config);
             return this;
         }
 
@@ -213,9 +219,9 @@ public final class ProviderRegistry {
         }
 
         private List<ColumnMasterKeyProvider> fromSettings() {
-            Object value = settings.get(EncryptionSettings.PROVIDERS);
             List<ColumnMasterKeyProvider> providers = new ArrayList<>();
-            for (Object entry : entries(value)) {
+            Map<String, Object> settings = config.settings();
+            for (Object entry : config.providers()) {
                 String origin = "setting " + EncryptionSettings.PROVIDERS;
                 if (entry instanceof ColumnMasterKeyProvider provider) {
                     providers.add(provider);
@@ -230,27 +236,6 @@ public final class ProviderRegistry {
                 }
             }
             return providers;
-        }
-
-        private static List<Object> entries(Object value) {
-            List<Object> entries = new ArrayList<>();
-            if (value == null) {
-                return entries;
-            }
-            Iterable<?> items = value instanceof Iterable<?> iterable ? iterable
-                    : value instanceof Object[] array ? List.of(array) : List.of(value);
-            for (Object item : items) {
-                if (item instanceof String text) {
-                    for (String part : text.split(",")) {
-                        if (!part.isBlank()) {
-                            entries.add(part.trim());
-                        }
-                    }
-                } else if (item != null) {
-                    entries.add(item);
-                }
-            }
-            return entries;
         }
     }
 }

@@ -2,12 +2,11 @@ package dev.hibernateae.internal.keys;
 
 import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.EncryptionSettings;
-import dev.hibernateae.internal.config.SettingLists;
+import dev.hibernateae.internal.config.AeConfig;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,15 +44,15 @@ public final class TrustedMasterKeyPaths {
     }
 
     /**
-     * Reads {@link EncryptionSettings#TRUSTED_MASTER_KEY_PATHS} (a comma-separated string or a collection), or
+     * The paths of {@link EncryptionSettings#TRUSTED_MASTER_KEY_PATHS}, or any path with
      * {@link EncryptionSettings#TRUST_ANY_MASTER_KEY_PATH}. With neither, the result trusts nothing and every check
      * fails with the error of {@link #requireConfigured()}, so tools that never use a key (listing keys) still work.
      *
      * @throws ColumnMasterKeyException when both are set
      */
-    public static TrustedMasterKeyPaths fromSettings(Map<String, ?> settings) {
-        Set<String> paths = SettingLists.items(settings, EncryptionSettings.TRUSTED_MASTER_KEY_PATHS);
-        boolean any = SettingLists.isTrue(settings, EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH);
+    public static TrustedMasterKeyPaths from(AeConfig config) {
+        Set<String> paths = config.trustedMasterKeyPaths();
+        boolean any = config.trustAnyMasterKeyPath();
         if (any && !paths.isEmpty()) {
             throw new ColumnMasterKeyException("Both " + EncryptionSettings.TRUSTED_MASTER_KEY_PATHS + " and "
                     + EncryptionSettings.TRUST_ANY_MASTER_KEY_PATH + " are set: keep the list of paths and remove "

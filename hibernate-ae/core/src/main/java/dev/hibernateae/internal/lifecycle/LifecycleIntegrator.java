@@ -33,11 +33,11 @@ public final class LifecycleIntegrator implements Integrator {
         }
         List<EncryptedAttribute<?>> attributes = runtime.attributes().stream()
                 .<EncryptedAttribute<?>>map(EncryptedAttributeConverter::attribute).toList();
-        PlaintextWindows windows = PlaintextWindows.fromSettings(runtime.settings(), attributes);
+        PlaintextWindows windows = PlaintextWindows.from(runtime.config(), attributes);
         Supplier<ConnectionSource> connections = () -> ConnectionSource.of(factory.getServiceRegistry()
                 .requireService(JdbcServices.class).getBootstrapJdbcConnectionAccess());
         LifecycleWatcher watcher = new LifecycleWatcher(connections, runtime::keyRing, windows,
-                LifecycleSettings.pollInterval(runtime.settings()));
+                runtime.config().lifecyclePollInterval());
         ColumnRegistration registration = new ColumnRegistration(attributes, connections, runtime::keyRing);
         watcher.onChange(state -> factory.getQueryEngine().getInterpretationCache().close());
         watcher.onChange(registration::register);

@@ -2,11 +2,10 @@ package dev.hibernateae.internal.lifecycle;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.EncryptionSettings;
-import dev.hibernateae.internal.config.SettingLists;
+import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.internal.hibernate.EncryptedAttribute;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,9 +33,11 @@ public final class PlaintextWindows {
      * @throws AlwaysEncryptedException naming the setting and the column when a column is not the column of an
      *         encrypted attribute, holds binary values, or is named by both settings
      */
-    public static PlaintextWindows fromSettings(Map<String, ?> settings, Collection<EncryptedAttribute<?>> attributes) {
-        Set<String> encrypting = columns(settings, EncryptionSettings.LIFECYCLE_ENCRYPTING_COLUMNS, attributes);
-        Set<String> decrypting = columns(settings, EncryptionSettings.LIFECYCLE_DECRYPTING_COLUMNS, attributes);
+    public static PlaintextWindows from(AeConfig config, Collection<EncryptedAttribute<?>> attributes) {
+        Set<String> encrypting = columns(config.encryptingColumns(), EncryptionSettings.LIFECYCLE_ENCRYPTING_COLUMNS,
+                attributes);
+        Set<String> decrypting = columns(config.decryptingColumns(), EncryptionSettings.LIFECYCLE_DECRYPTING_COLUMNS,
+                attributes);
         for (String column : encrypting) {
             if (decrypting.contains(column)) {
                 throw new AlwaysEncryptedException("Column " + column + " is named by both "
@@ -48,10 +49,10 @@ public final class PlaintextWindows {
         return new PlaintextWindows(encrypting, decrypting);
     }
 
-    private static Set<String> columns(Map<String, ?> settings, String setting,
+    private static Set<String> columns(Set<String> named, String setting,
             Collection<EncryptedAttribute<?>> attributes) {
         Set<String> columns = new LinkedHashSet<>();
-        for (String item : SettingLists.items(settings, setting)) {
+        for (String item : named) {
             String id = columnId(item, setting);
             EncryptedAttribute<?> attribute = attributes.stream().filter(a -> a.columnId().equals(id)).findFirst()
                     .orElseThrow(() -> new AlwaysEncryptedException("Setting " + setting + " names column '" + item

@@ -2,6 +2,7 @@ package dev.hibernateae.internal.query;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
+import dev.hibernateae.internal.config.InternalSettings;
 import dev.hibernateae.internal.guard.HqlTypeErrorDiagnosis;
 import dev.hibernateae.internal.guard.QueryGuard;
 import dev.hibernateae.internal.orm.HqlReading;
@@ -107,7 +108,7 @@ public final class HqlReader implements HqlTranslator {
 
     private static HqlTranslator resolveDelegate(SessionFactoryImplementor sf) {
         Object own = sf.getServiceRegistry().requireService(ConfigurationService.class).getSettings()
-                .get(QueryStageInstaller.OWN_HQL_TRANSLATOR);
+                .get(InternalSettings.APPLICATION_HQL_TRANSLATOR);
         if (own != null) {
             try {
                 HqlTranslator resolved = sf.getServiceRegistry().requireService(StrategySelector.class)

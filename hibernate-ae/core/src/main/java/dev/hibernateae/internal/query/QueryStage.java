@@ -1,6 +1,7 @@
 package dev.hibernateae.internal.query;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.internal.config.InternalSettings;
 import dev.hibernateae.internal.guard.LiteralRule;
 import dev.hibernateae.internal.guard.QueryGuard;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
@@ -188,7 +189,7 @@ public final class QueryStage {
     /** The application's own factory (moved aside by {@link QueryStageInstaller}), else the dialect's, else none. */
     private SqmTranslatorFactory ownTranslatorFactory() {
         Object own = factory.getServiceRegistry().requireService(ConfigurationService.class).getSettings()
-                .get(QueryStageInstaller.OWN_SQM_TRANSLATOR);
+                .get(InternalSettings.APPLICATION_SQM_TRANSLATOR);
         if (own != null) {
             SqmTranslatorFactory resolved;
             try {

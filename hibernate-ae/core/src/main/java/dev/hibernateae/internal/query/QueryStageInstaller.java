@@ -1,6 +1,6 @@
 package dev.hibernateae.internal.query;
 
-import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.internal.config.InternalSettings;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.QuerySettings;
@@ -9,22 +9,20 @@ import org.hibernate.cfg.QuerySettings;
  * Installs the query stage while settings can still change: {@link QueryStageFactory} in
  * {@value QuerySettings#SEMANTIC_QUERY_TRANSLATOR}, {@link HqlReader} in {@value QuerySettings#SEMANTIC_QUERY_PRODUCER}
  * and {@link MultiTableMutationCheck} as the multi-table mutation strategy provider. An application's own value of
- * either setting is moved aside (to {@link #OWN_SQM_TRANSLATOR} and {@link #OWN_HQL_TRANSLATOR}) and used by the
+ * either setting is moved aside (to {@link InternalSettings#APPLICATION_SQM_TRANSLATOR} and
+ * {@link InternalSettings#APPLICATION_HQL_TRANSLATOR}) and used by the
  * stage, not replaced. A runtime that builds its session factory options without these settings is caught at
  * startup by {@link QueryStageIntegrator}.
  */
 public final class QueryStageInstaller {
-    /** Where hibernate-ae keeps an application's own {@value QuerySettings#SEMANTIC_QUERY_TRANSLATOR}. */
-    public static final String OWN_SQM_TRANSLATOR = EncryptionSettings.PREFIX + "internal.application_sqm_translator";
-    /** Where hibernate-ae keeps an application's own {@value QuerySettings#SEMANTIC_QUERY_PRODUCER}. */
-    public static final String OWN_HQL_TRANSLATOR = EncryptionSettings.PREFIX + "internal.application_hql_translator";
-
     private QueryStageInstaller() {
     }
 
     public static void install(StandardServiceRegistryBuilder builder) {
-        replace(builder, QuerySettings.SEMANTIC_QUERY_TRANSLATOR, QueryStageFactory.class, OWN_SQM_TRANSLATOR);
-        replace(builder, QuerySettings.SEMANTIC_QUERY_PRODUCER, HqlReader.class, OWN_HQL_TRANSLATOR);
+        replace(builder, QuerySettings.SEMANTIC_QUERY_TRANSLATOR, QueryStageFactory.class,
+                InternalSettings.APPLICATION_SQM_TRANSLATOR);
+        replace(builder, QuerySettings.SEMANTIC_QUERY_PRODUCER, HqlReader.class,
+                InternalSettings.APPLICATION_HQL_TRANSLATOR);
         builder.addInitiator(MultiTableMutationCheck.INITIATOR);
     }
 

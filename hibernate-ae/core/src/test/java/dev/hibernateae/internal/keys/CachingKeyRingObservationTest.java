@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.internal.crypto.ColumnKey;
 import dev.hibernateae.spi.KeyRingListener;
 import dev.hibernateae.spi.KeyRingState;
@@ -148,15 +149,15 @@ class CachingKeyRingObservationTest {
 
     @Test
     void listenersComeFromTheSettingAsClassNamesOrInstances() {
-        List<KeyRingListener> listeners = KeyRingListeners.fromSettings(Map.of(EncryptionSettings.KEY_RING_LISTENERS,
-                List.of(CountingListener.class.getName() + " , " + CountingListener.class.getName(), recorder)),
+        List<KeyRingListener> listeners = KeyRingListeners.from(AeConfig.of(Map.of(EncryptionSettings.KEY_RING_LISTENERS,
+                List.of(CountingListener.class.getName() + " , " + CountingListener.class.getName(), recorder))),
                 getClass().getClassLoader());
         assertEquals(3, listeners.size());
         assertInstanceOf(CountingListener.class, listeners.get(0));
         assertSame(recorder, listeners.get(2));
 
         AlwaysEncryptedException wrong = assertThrows(AlwaysEncryptedException.class, () -> KeyRingListeners
-                .fromSettings(Map.of(EncryptionSettings.KEY_RING_LISTENERS, "java.lang.String"),
+                .from(AeConfig.of(Map.of(EncryptionSettings.KEY_RING_LISTENERS, "java.lang.String")),
                         getClass().getClassLoader()));
         assertTrue(wrong.getMessage().contains(EncryptionSettings.KEY_RING_LISTENERS), wrong.getMessage());
         assertSame(KeyRingListeners.NONE, KeyRingListeners.of(List.of()));

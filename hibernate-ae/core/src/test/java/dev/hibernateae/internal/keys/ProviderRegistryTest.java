@@ -63,15 +63,15 @@ class ProviderRegistryTest {
     void providersNamedInTheSettingsAreCreatedByFactoryMethodSettingsConstructorOrNoArgumentConstructor() {
         Map<String, Object> settings = Map.of(EncryptionSettings.PROVIDERS, FactoryMethodProvider.class.getName()
                 + " , " + SettingsConstructorProvider.class.getName() + "," + NoArgumentProvider.class.getName(),
-                "hibernate.ae.custom", "value");
+                "acme.provider.custom", "value");
         ProviderRegistry registry = ProviderRegistry.builder().settings(settings).serviceLoader(false).build();
 
         FactoryMethodProvider byFactory = assertInstanceOf(FactoryMethodProvider.class,
                 registry.provider("FACTORY_METHOD"));
-        assertEquals("value", byFactory.settings.get("hibernate.ae.custom"));
+        assertEquals("value", byFactory.settings.get("acme.provider.custom"));
         SettingsConstructorProvider byConstructor = assertInstanceOf(SettingsConstructorProvider.class,
                 registry.provider("SETTINGS_CONSTRUCTOR"));
-        assertEquals("value", byConstructor.settings.get("hibernate.ae.custom"));
+        assertEquals("value", byConstructor.settings.get("acme.provider.custom"));
         assertInstanceOf(NoArgumentProvider.class, registry.provider("NO_ARGUMENT"));
     }
 
@@ -146,7 +146,7 @@ class ProviderRegistryTest {
     void aBuiltInProviderIsCreatedFromTheSettingsOnFirstUseOnly() {
         FactoryMethodProvider.CREATED.set(0);
         ProviderRegistry registry = ProviderRegistry.builder().serviceLoader(false)
-                .settings(Map.of("hibernate.ae.custom", "built-in"))
+                .settings(Map.of("acme.provider.custom", "built-in"))
                 .builtIn("FACTORY_METHOD", FactoryMethodProvider.class.getName()).build();
         assertEquals(0, FactoryMethodProvider.CREATED.get(), "nothing is created before a master key names it");
         assertTrue(registry.names().contains("FACTORY_METHOD"));
@@ -154,7 +154,7 @@ class ProviderRegistryTest {
         ColumnMasterKeyProvider first = registry.provider("factory_method");
         assertSame(first, registry.provider("FACTORY_METHOD"));
         assertEquals(1, FactoryMethodProvider.CREATED.get());
-        assertEquals("built-in", ((FactoryMethodProvider) first).settings.get("hibernate.ae.custom"));
+        assertEquals("built-in", ((FactoryMethodProvider) first).settings.get("acme.provider.custom"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.hibernateae.internal.keys.schema;
 
 import dev.hibernateae.api.EncryptionSettings;
+import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.internal.keys.KeyTables;
 import java.util.Optional;
 import org.hibernate.boot.ResourceStreamLocator;
@@ -9,8 +10,6 @@ import org.hibernate.boot.spi.AdditionalMappingContributor;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.dialect.Dialect;
-import org.hibernate.engine.config.spi.ConfigurationService;
-import org.hibernate.engine.config.spi.StandardConverters;
 
 /**
  * Adds the key tables to every persistence unit's schema, so that Hibernate schema generation creates them when
@@ -29,11 +28,8 @@ public final class KeyTablesContributor implements AdditionalMappingContributor 
     @Override
     public void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
             ResourceStreamLocator resourceStreamLocator, MetadataBuildingContext buildingContext) {
-        ConfigurationService settings = buildingContext.getBootstrapContext().getServiceRegistry()
-                .requireService(ConfigurationService.class);
-        boolean enabled = settings.getSetting(EncryptionSettings.KEY_TABLES_SCHEMA_GENERATION,
-                StandardConverters.BOOLEAN, true);
-        if (!enabled) {
+        if (!buildingContext.getBootstrapContext().getServiceRegistry().requireService(AeConfig.class)
+                .keyTablesSchemaGeneration()) {
             return;
         }
         Dialect dialect = metadata.getDatabase().getDialect();
