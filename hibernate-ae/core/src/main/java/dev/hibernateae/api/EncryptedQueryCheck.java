@@ -18,8 +18,6 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * <p>A query is judged exactly as when the application creates it: by the same guard, so
  * {@link UnsupportedEncryptedQueryException} names the attribute and the operation, never a value or the query text.
  * Checking reads the query with Hibernate's parser; it opens no session and touches no database.
- *
- * <p>Stable API: compatible changes only within a major version.
  */
 public final class EncryptedQueryCheck {
     private final SessionFactoryImplementor sessionFactory;
