@@ -11,6 +11,8 @@
  * <p>Entities with {@code @Encrypted} attributes live in the application's module, which opens their package to
  * {@code org.hibernate.orm.core} as for any Hibernate entity.
  */
+// Hibernate ORM 7.4 and the ANTLR runtime are automatic modules (Automatic-Module-Name in their manifests).
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module dev.hibernateae.core {
     requires transitive org.hibernate.orm.core;
     requires transitive jakarta.persistence;
