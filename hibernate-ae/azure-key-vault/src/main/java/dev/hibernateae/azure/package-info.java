@@ -3,5 +3,7 @@
  * {@code AZURE_KEY_VAULT}, compatible value for value with SQL Server's drivers. Depends on
  * {@code azure-security-keyvault-keys} over the JDK HTTP client; bring {@code azure-identity} for
  * {@code DefaultAzureCredential}.
+ *
+ * <p>Stable API: compatible changes only within a major version.
  */
 package dev.hibernateae.azure;

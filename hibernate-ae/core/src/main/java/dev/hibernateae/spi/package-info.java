@@ -20,5 +20,7 @@
  * </ul>
  * Both carry names only (keys, master keys, providers, exception classes); a key's bytes never leave the key ring,
  * and listeners do not even get exception messages, which may name key paths.
+ *
+ * <p>Stable API: compatible changes only within a major version.
  */
 package dev.hibernateae.spi;

@@ -50,5 +50,7 @@
  * itself refuses the operation while building or creating the query ({@code like}, string functions, {@code min}/
  * {@code max} on an attribute it knows as {@code VARBINARY}, a numeric result type for arithmetic) — those fail with
  * Hibernate's own error, before there is a query to guard.
+ *
+ * <p>Internal: not part of the public API; may change in any release without notice. Do not use from applications.
  */
 package dev.hibernateae.internal.guard;

@@ -6,5 +6,7 @@
  * {@code DomainParameterXref} and {@code MappingModelCreationProcess} aside). {@link
  * dev.hibernateae.internal.orm.SupportedHibernate} refuses to start on a Hibernate version outside the range these
  * uses were checked against.
+ *
+ * <p>Internal: not part of the public API; may change in any release without notice. Do not use from applications.
  */
 package dev.hibernateae.internal.orm;

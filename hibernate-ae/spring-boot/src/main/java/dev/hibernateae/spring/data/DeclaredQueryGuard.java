@@ -1,7 +1,7 @@
 package dev.hibernateae.spring.data;
 
+import dev.hibernateae.api.EncryptedQueryCheck;
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
-import dev.hibernateae.internal.guard.QueryGuard;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Method;
 import java.util.Objects;
@@ -54,7 +54,9 @@ public final class DeclaredQueryGuard implements RepositoryProxyPostProcessor {
     @Override
     public void postProcess(ProxyFactory factory, RepositoryInformation repository) {
         SessionFactoryImplementor sessionFactory = sessionFactories.apply(repository.getDomainType());
-        if (sessionFactory == null || QueryGuard.forFactory(sessionFactory) == null) {
+        EncryptedQueryCheck queryCheck = sessionFactory == null ? null
+                : EncryptedQueryCheck.of(sessionFactory).orElse(null);
+        if (queryCheck == null) {
             return; // nothing encrypted in that persistence unit
         }
         for (Method method : repository.getQueryMethods()) {
@@ -70,18 +72,18 @@ public final class DeclaredQueryGuard implements RepositoryProxyPostProcessor {
                 continue; // derived, named or stored procedure
             }
             String entityName = queryMethod.getEntityInformation().getEntityName();
-            check(sessionFactory, queryMethod.getRequiredDeclaredQuery(), entityName, name);
+            check(queryCheck, queryMethod.getRequiredDeclaredQuery(), entityName, name);
             if (queryMethod.isPageQuery()) {
                 // As Spring Data: a declared count query is validated (and run) only for a method returning a Page.
                 DeclaredQuery countQuery = queryMethod.getDeclaredCountQuery();
                 if (countQuery != null) {
-                    check(sessionFactory, countQuery, entityName, name + " (count query)");
+                    check(queryCheck, countQuery, entityName, name + " (count query)");
                 }
             }
         }
     }
 
-    private static void check(SessionFactoryImplementor sessionFactory, DeclaredQuery declared, String entityName,
+    private static void check(EncryptedQueryCheck queryCheck, DeclaredQuery declared, String entityName,
             String repositoryMethod) {
         if (declared.isNative()) {
             return;
@@ -89,7 +91,7 @@ public final class DeclaredQueryGuard implements RepositoryProxyPostProcessor {
         try {
             Optional<String> jpql = DeclaredQueryJpql.render(declared.getQueryString(), entityName);
             if (jpql.isPresent()) {
-                GuardedJpql.check(sessionFactory, jpql.get(), repositoryMethod);
+                GuardedJpql.check(queryCheck, jpql.get(), repositoryMethod);
             }
         } catch (UnsupportedEncryptedQueryException e) {
             throw e;

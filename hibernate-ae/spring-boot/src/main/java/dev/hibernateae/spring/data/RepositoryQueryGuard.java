@@ -1,7 +1,7 @@
 package dev.hibernateae.spring.data;
 
+import dev.hibernateae.api.EncryptedQueryCheck;
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
-import dev.hibernateae.internal.guard.QueryGuard;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Objects;
 import java.util.function.Function;
@@ -61,7 +61,9 @@ public final class RepositoryQueryGuard implements QueryCreationListener<Reposit
         }
         Class<?> domainType = method.getEntityInformation().getJavaType();
         SessionFactoryImplementor sessionFactory = sessionFactories.apply(domainType);
-        if (sessionFactory == null || QueryGuard.forFactory(sessionFactory) == null) {
+        EncryptedQueryCheck queryCheck = sessionFactory == null ? null
+                : EncryptedQueryCheck.of(sessionFactory).orElse(null);
+        if (queryCheck == null) {
             return; // nothing encrypted in that persistence unit
         }
         String entityName = sessionFactory.getMappingMetamodel().getEntityDescriptor(domainType).getEntityName();
@@ -73,15 +75,15 @@ public final class RepositoryQueryGuard implements QueryCreationListener<Reposit
                 skipped(method, e);
                 return;
             }
-            check(sessionFactory, method, jpql);
+            check(queryCheck, method, jpql);
         }
         // @Query JPQL is checked by DeclaredQueryGuard before Spring Data creates the query; named queries are
         // checked when Hibernate starts.
     }
 
-    private void check(SessionFactoryImplementor sessionFactory, JpaQueryMethod method, String jpql) {
+    private void check(EncryptedQueryCheck queryCheck, JpaQueryMethod method, String jpql) {
         try {
-            GuardedJpql.check(sessionFactory, jpql, describe(method));
+            GuardedJpql.check(queryCheck, jpql, describe(method));
         } catch (UnsupportedEncryptedQueryException e) {
             throw e;
         } catch (RuntimeException e) {
