@@ -6,13 +6,15 @@
  * {@link dev.hibernateae.lifecycle} and {@link dev.hibernateae.keystore}. The packages under
  * {@code dev.hibernateae.internal} are not exported; the two that Hibernate ORM instantiates by class name (the
  * {@code @Encrypted} binder, the HQL reader and SQM translator factory named in Hibernate's settings) are exported
- * to Hibernate alone. Hibernate finds the rest through the services this module provides.
+ * to Hibernate alone, and the two the command-line tool shares with the core (settings parsing, encryptable types)
+ * to that tool alone. Hibernate finds the rest through the services this module provides.
  *
  * <p>Entities with {@code @Encrypted} attributes live in the application's module, which opens their package to
  * {@code org.hibernate.orm.core} as for any Hibernate entity.
  */
 // Hibernate ORM 7.4 and the ANTLR runtime are automatic modules (Automatic-Module-Name in their manifests).
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+// The command-line tool (dev.hibernateae.cli), target of two qualified exports, is not on the core's module path.
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic", "module"})
 module dev.hibernateae.core {
     requires transitive org.hibernate.orm.core;
     requires transitive jakarta.persistence;
@@ -32,6 +34,11 @@ module dev.hibernateae.core {
     exports dev.hibernateae.internal.hibernate to org.hibernate.orm.core;
     // ... and hibernate.query.hql.translator / hibernate.query.sqm.translator (HqlReader, QueryStageFactory).
     exports dev.hibernateae.internal.query to org.hibernate.orm.core;
+
+    // The command-line tool, released with the core in lockstep, parses settings and durations and names the
+    // encryptable types exactly as the core does: exported to it alone, still not to applications.
+    exports dev.hibernateae.internal.config to dev.hibernateae.cli;
+    exports dev.hibernateae.internal.codec to dev.hibernateae.cli;
 
     // Key stores named in hibernate.ae.providers or found as services (the Azure Key Vault module is one).
     uses dev.hibernateae.spi.ColumnMasterKeyProvider;

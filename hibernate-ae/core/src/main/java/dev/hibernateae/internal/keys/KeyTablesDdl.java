@@ -74,8 +74,9 @@ public final class KeyTablesDdl {
         return database == KeyTables.Database.MARIADB ? KEY_NAME + " COLLATE utf8mb4_bin" : KEY_NAME;
     }
 
+    /** Through the class, not its loader: on the module path a resource in a package is visible to its module only. */
     private static String read(String resource) {
-        try (InputStream in = KeyTablesDdl.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = KeyTablesDdl.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("The hibernate-ae jar lacks " + resource);
             }
