@@ -12,7 +12,8 @@ class PublicSurfaceTest {
 
     @Test
     void mainCodeDependsOnNoCoreInternals() {
-        PublicSurface.noDependencyOnCoreInternals().check(PublicSurface.mainClasses("dev.hibernateae.azure"));
+        PublicSurface.noDependencyOnCoreInternalsNotExportedTo("dev.hibernateae.azure")
+                .check(PublicSurface.mainClasses("dev.hibernateae.azure"));
     }
 
     @Test

@@ -12,7 +12,8 @@ class PublicSurfaceTest {
 
     @Test
     void mainCodeDependsOnNoCoreInternals() {
-        PublicSurface.noDependencyOnCoreInternals().check(PublicSurface.mainClasses("dev.hibernateae.spring"));
+        PublicSurface.noDependencyOnCoreInternalsNotExportedTo("dev.hibernateae.spring")
+                .check(PublicSurface.mainClasses("dev.hibernateae.spring"));
     }
 
     @Test
