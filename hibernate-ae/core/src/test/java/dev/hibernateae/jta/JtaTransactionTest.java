@@ -15,6 +15,7 @@ import dev.hibernateae.internal.lifecycle.KeyRotation;
 import dev.hibernateae.internal.lifecycle.LifecycleTestSupport;
 import dev.hibernateae.lifecycle.KeyLifecycle;
 import dev.hibernateae.testing.DriverManagerDataSource;
+import dev.hibernateae.testing.Narayana;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.keys.TestRsaProvider;
 import io.agroal.api.AgroalDataSource;

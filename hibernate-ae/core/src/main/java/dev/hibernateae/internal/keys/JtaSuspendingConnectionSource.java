@@ -50,7 +50,7 @@ final class JtaSuspendingConnectionSource implements ConnectionSource {
             this.suspend = api.getMethod("suspend");
             this.resume = api.getMethod("resume", Class.forName(TRANSACTION, false, loader));
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("The JTA platform's transaction manager is no " + TRANSACTION_MANAGER, e);
+            throw new IllegalArgumentException("The JTA platform's transaction manager is no " + TRANSACTION_MANAGER, e);
         }
     }
 

@@ -1,10 +1,9 @@
-package dev.hibernateae.jta;
+package dev.hibernateae.testing;
 
 import com.arjuna.ats.arjuna.common.CoreEnvironmentBean;
 import com.arjuna.ats.arjuna.common.ObjectStoreEnvironmentBean;
 import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
 import com.arjuna.common.internal.util.propertyservice.BeanPopulator;
-import dev.hibernateae.testing.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
@@ -20,13 +19,13 @@ import java.time.Duration;
  * transaction, as Quarkus configures them: a connection obtained inside a transaction takes part in it, and Agroal
  * refuses {@code commit()}, {@code rollback()} and {@code setAutoCommit(true)} on it (with no SQL state).
  */
-final class Narayana {
+public final class Narayana {
     private static TransactionManager transactionManager;
 
     private Narayana() {
     }
 
-    static synchronized TransactionManager transactionManager() {
+    public static synchronized TransactionManager transactionManager() {
         if (transactionManager == null) {
             // Its object store (used only by transactions of two resources or more) goes to target/, not the cwd.
             String store = Path.of("target", "narayana").toAbsolutePath().toString();
@@ -47,7 +46,7 @@ final class Narayana {
     }
 
     /** An Agroal pool over {@code db}, enlisting in {@link #transactionManager()}'s transactions. */
-    static AgroalDataSource pool(TestDatabase.Instance db) {
+    public static AgroalDataSource pool(TestDatabase.Instance db) {
         TransactionManager tm = transactionManager();
         try {
             return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
