@@ -37,7 +37,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
-import org.hibernate.engine.jdbc.spi.JdbcServices;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
@@ -626,12 +625,13 @@ public final class ColumnKeyAdministration {
 
         /**
          * Uses a session factory's connections (its bootstrap connection access, bypassing its persistence unit)
-         * and its settings.
+         * and its settings. Each operation commits on its own: called inside a JTA transaction of a factory that
+         * coordinates JTA transactions, it suspends that transaction while it works, so the caller's rollback does
+         * not undo it.
          */
         public Builder sessionFactory(SessionFactory sessionFactory) {
             SessionFactoryImplementor factory = sessionFactory.unwrap(SessionFactoryImplementor.class);
-            keys.connections(ConnectionSource.of(factory.getServiceRegistry().requireService(JdbcServices.class)
-                    .getBootstrapJdbcConnectionAccess()));
+            keys.connections(ConnectionSource.of(factory.getServiceRegistry()));
             keys.settings(factory.getProperties());
             EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
             mappedKeys = () -> runtime == null ? Set.of() : runtime.attributes().stream()

@@ -4,13 +4,13 @@ import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.KeyHierarchy;
 import java.util.Objects;
-import org.hibernate.engine.jdbc.spi.JdbcServices;
 import org.hibernate.service.Service;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 
 /**
  * The key hierarchy of one service registry (so one persistence unit), built on first use: the key tables are read
- * through Hibernate's own connections, which exist only once the service registry is complete. The
+ * through Hibernate's own connections, which exist only once the service registry is complete, outside any JTA
+ * transaction of the application ({@link ConnectionSource#of(org.hibernate.service.ServiceRegistry)}). The
  * {@link dev.hibernateae.internal.hibernate.EncryptionRuntime}'s key ring is this hierarchy's, and the startup check
  * uses its providers and key tables, so both see one set of providers and one key cache.
  */
@@ -32,8 +32,7 @@ public final class KeyHierarchyService implements Service {
                 if (built == null) {
                     built = KeyHierarchy.builder()
                             .config(config)
-                            .connections(ConnectionSource.of(registry.requireService(JdbcServices.class)
-                                    .getBootstrapJdbcConnectionAccess()))
+                            .connections(ConnectionSource.of(registry))
                             .build();
                     hierarchy = built;
                 }

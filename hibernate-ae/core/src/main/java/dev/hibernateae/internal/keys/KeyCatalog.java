@@ -88,7 +88,7 @@ public final class KeyCatalog {
                 try (Statement probe = connection.createStatement()) {
                     probe.executeQuery("select 1 from " + table + " where 1 = 0").close();
                 } catch (SQLException e) {
-                    if (!MISSING_TABLE_STATES.contains(e.getSQLState())) {
+                    if (!hasState(e, MISSING_TABLE_STATES)) {
                         throw e;
                     }
                     missing.add(table);
@@ -129,18 +129,33 @@ public final class KeyCatalog {
         }
     }
 
-    private static AlwaysEncryptedException failure(String operation, SQLException e) {
-        String hint = MISSING_TABLE_STATES.contains(e.getSQLState())
+    /**
+     * Whether {@code e} has one of {@code states}. Not {@code states.contains(e.getSQLState())}: many errors have no
+     * SQL state (a pool refusing a commit, a driver's own checks), and an immutable set throws on null.
+     */
+    static boolean hasState(SQLException e, Set<String> states) {
+        String state = e.getSQLState();
+        return state != null && states.contains(state);
+    }
+
+    /** The error as messages show it: "SQL state 42P01: relation ... does not exist", or the message alone. */
+    static String describe(SQLException e) {
+        return e.getSQLState() == null ? String.valueOf(e.getMessage())
+                : "SQL state " + e.getSQLState() + ": " + e.getMessage();
+    }
+
+    static AlwaysEncryptedException failure(String operation, SQLException e) {
+        String hint = hasState(e, MISSING_TABLE_STATES)
                 ? " The key tables do not exist here: create them with the script for your database in the "
                         + "hibernate-ae jar (" + KeyTables.DDL_DIRECTORY + "), or let Hibernate schema generation "
                         + "create them (hibernate.hbm2ddl.auto=update)."
-                : MISSING_COLUMN_STATES.contains(e.getSQLState())
+                : hasState(e, MISSING_COLUMN_STATES)
                 ? " The key tables were made by hibernate-ae 0.1: upgrade them (hibernate-ae-cli authenticate-records, "
                         + "or the script " + KeyTables.DDL_DIRECTORY + "upgrade-0.1-<database>.sql; see "
                         + "docs/lifecycle.md, 'Upgrading from 0.1')."
                 : " Check the database connection and the account's rights on tables " + KeyTables.MASTER_KEYS
                         + ", " + KeyTables.ENCRYPTION_KEYS + " and " + KeyTables.ENCRYPTION_KEY_VALUES + ".";
-        return new AlwaysEncryptedException("Could not " + operation + " in the key tables (SQL state "
-                + e.getSQLState() + ": " + e.getMessage() + ")." + hint, e);
+        return new AlwaysEncryptedException("Could not " + operation + " in the key tables (" + describe(e) + ")."
+                + hint, e);
     }
 }

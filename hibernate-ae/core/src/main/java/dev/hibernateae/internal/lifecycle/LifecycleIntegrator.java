@@ -10,7 +10,6 @@ import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
-import org.hibernate.engine.jdbc.spi.JdbcServices;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
@@ -34,8 +33,8 @@ public final class LifecycleIntegrator implements Integrator {
         List<EncryptedAttribute<?>> attributes = runtime.attributes().stream()
                 .<EncryptedAttribute<?>>map(EncryptedAttributeConverter::attribute).toList();
         PlaintextWindows windows = PlaintextWindows.from(runtime.config(), attributes);
-        Supplier<ConnectionSource> connections = () -> ConnectionSource.of(factory.getServiceRegistry()
-                .requireService(JdbcServices.class).getBootstrapJdbcConnectionAccess());
+        // Outside the application's JTA transaction, if any: the first read happens at its first encrypted value.
+        Supplier<ConnectionSource> connections = () -> ConnectionSource.of(factory.getServiceRegistry());
         LifecycleWatcher watcher = new LifecycleWatcher(connections, runtime::keyRing, windows,
                 runtime.config().lifecyclePollInterval());
         ColumnRegistration registration = new ColumnRegistration(attributes, connections, runtime::keyRing);

@@ -36,7 +36,7 @@ public final class LifecycleRecords {
 
     /** Whether {@code e} says a table does not exist (the lifecycle tables predate no application). */
     public static boolean missingTable(SQLException e) {
-        return MISSING_TABLE_STATES.contains(e.getSQLState());
+        return e.getSQLState() != null && MISSING_TABLE_STATES.contains(e.getSQLState());
     }
 
     /** Every rotation as stored; none when the table does not exist yet. */
@@ -206,7 +206,7 @@ public final class LifecycleRecords {
 
     /** Tables made by hibernate-ae 0.1 lack the columns that authenticate records. */
     private static SQLException upgradeHint(SQLException e, String table) {
-        if (!MISSING_COLUMN_STATES.contains(e.getSQLState())) {
+        if (e.getSQLState() == null || !MISSING_COLUMN_STATES.contains(e.getSQLState())) {
             return e;
         }
         return new SQLException("Table " + table + " predates authenticated lifecycle records (it lacks their "

@@ -221,8 +221,9 @@ public final class LifecycleWatcher implements FormatSource {
 
     private static AlwaysEncryptedException failure(SQLException e) {
         return new AlwaysEncryptedException("Could not read the key lifecycle tables " + LifecycleTables.KEY_ROTATIONS
-                + " and " + LifecycleTables.COLUMN_TRANSITIONS + " (SQL state " + e.getSQLState() + ": "
-                + e.getMessage() + "); hibernate-ae needs them to know which column encryption key to write with. "
+                + " and " + LifecycleTables.COLUMN_TRANSITIONS + " ("
+                + (e.getSQLState() == null ? "" : "SQL state " + e.getSQLState() + ": ") + e.getMessage()
+                + "); hibernate-ae needs them to know which column encryption key to write with. "
                 + "Check the connection and the account's SELECT rights on them (setting "
                 + EncryptionSettings.LIFECYCLE_POLL_INTERVAL + " sets how often they are read)", e);
     }

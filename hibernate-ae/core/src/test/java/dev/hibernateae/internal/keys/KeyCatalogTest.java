@@ -1,6 +1,8 @@
 package dev.hibernateae.internal.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,5 +58,44 @@ class KeyCatalogTest {
         }));
         assertTrue(borrowed.get().isClosed());
         assertEquals(0, catalog.inTransaction("list", tx -> tx.encryptionKeys()).size(), "rolled back");
+    }
+
+    /**
+     * Issue 15: Agroal refuses a commit on a connection enlisted in a JTA transaction with an SQLException that has no
+     * SQL state; the catalog reported a NullPointerException of its own instead.
+     */
+    @Test
+    void anErrorWithoutSqlStateIsReportedAsItIs() {
+        SQLException refused = new SQLException("Attempting to commit while taking part in a transaction");
+        KeyCatalog catalog = new KeyCatalog(() -> {
+            throw refused;
+        });
+        AlwaysEncryptedException failure = assertThrows(AlwaysEncryptedException.class,
+                () -> catalog.inTransaction("read column encryption key 'cek1'", tx -> tx.findEncryptionKey("cek1",
+                        false)));
+        assertSame(refused, failure.getCause());
+        assertTrue(failure.getMessage().contains("Could not read column encryption key 'cek1' in the key tables "
+                + "(Attempting to commit while taking part in a transaction)."), failure.getMessage());
+        assertFalse(failure.getMessage().contains("SQL state"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("Check the database connection"), failure.getMessage());
+
+        AlwaysEncryptedException probe = assertThrows(AlwaysEncryptedException.class, catalog::missingTables);
+        assertSame(refused, probe.getCause());
+    }
+
+    @Test
+    void aQueryFailingWithoutSqlStateInTheTableProbeIsReportedAsItIs() {
+        database.createKeyTables();
+        SQLException refused = new SQLException("no state");
+        KeyCatalog catalog = new KeyCatalog(() -> (Connection) java.lang.reflect.Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("createStatement")) {
+                        throw refused;
+                    }
+                    return method.getName().equals("getAutoCommit") ? Boolean.TRUE : null;
+                }));
+        AlwaysEncryptedException failure = assertThrows(AlwaysEncryptedException.class, catalog::missingTables);
+        assertSame(refused, failure.getCause());
+        assertTrue(failure.getMessage().contains("(no state)"), failure.getMessage());
     }
 }

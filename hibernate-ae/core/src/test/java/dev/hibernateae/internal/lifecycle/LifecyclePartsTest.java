@@ -243,4 +243,17 @@ class LifecyclePartsTest {
             assertTrue(e.getMessage().contains(LifecycleTables.KEY_ROTATIONS), e.getMessage());
         }
     }
+
+    /** Issue 15: an SQLException without SQL state (a pool's own refusal) is passed on, not a NullPointerException. */
+    @Test
+    void aLifecycleReadFailingWithoutSqlStateKeepsItsError() {
+        SQLException refused = new SQLException("Attempting to rollback while enlisted in a transaction");
+        assertFalse(LifecycleRecords.missingTable(refused));
+        Connection failing = (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    throw refused;
+                });
+        assertSame(refused, assertThrows(SQLException.class, () -> LifecycleRecords.rotations(failing)));
+        assertSame(refused, assertThrows(SQLException.class, () -> LifecycleRecords.transitions(failing)));
+    }
 }
