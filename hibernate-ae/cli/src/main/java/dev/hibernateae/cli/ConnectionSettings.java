@@ -1,5 +1,6 @@
 package dev.hibernateae.cli;
 
+import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.lifecycle.KeyLifecycle;
@@ -62,14 +63,27 @@ final class ConnectionSettings {
             }
             settings.put(assignment.substring(0, equals).trim(), assignment.substring(equals + 1).trim());
         }
+        checked(settings);
         return new ConnectionSettings(url, Setting.nonBlank(options.user), databasePassword(options.password, env,
                 file), settings);
+    }
+
+    /**
+     * The settings parsed as an application parses them, before any connection: a misspelt or bad setting is a
+     * configuration error naming it (never a password's value), not a failure of the command.
+     */
+    private static AeConfig checked(Map<String, Object> settings) {
+        try {
+            return AeConfig.of(settings);
+        } catch (AlwaysEncryptedException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     /** The lifecycle API over these settings, also trusting {@code keyPath} when not null; creates missing tables. */
     KeyLifecycle open(String keyPath) {
         Map<String, Object> all = new HashMap<>(settings);
-        AeConfig config = AeConfig.of(settings);
+        AeConfig config = checked(settings);
         if (keyPath != null && !config.trustAnyMasterKeyPath()) {
             Set<String> trusted = new LinkedHashSet<>(config.trustedMasterKeyPaths());
             trusted.add(keyPath);

@@ -17,7 +17,7 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** A job stopped before completing: values it cannot read, or it was interrupted. Run it again to resume. */
     static final int INCOMPLETE = 3;
-    /** No database to connect to, or settings that cannot be read. */
+    /** No database to connect to, settings that cannot be read, or a setting that is unknown or bad. */
     static final int CONFIGURATION = 4;
 
     private ExitCodes() {
@@ -30,7 +30,7 @@ final class ExitCodes {
         codes.put(String.valueOf(FAILED), "failed (database, key store or key error)");
         codes.put(String.valueOf(USAGE), "bad command line");
         codes.put(String.valueOf(INCOMPLETE), "job incomplete (unreadable values or interrupted: run it again to resume)");
-        codes.put(String.valueOf(CONFIGURATION), "configuration (no database URL, unreadable settings file)");
+        codes.put(String.valueOf(CONFIGURATION), "configuration (no database URL, unreadable settings file, unknown or bad setting)");
         return codes;
     }
 }

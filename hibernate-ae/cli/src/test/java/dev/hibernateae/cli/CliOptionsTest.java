@@ -126,6 +126,22 @@ class CliOptionsTest {
     }
 
     @Test
+    void aMisspeltOrBadSettingIsAConfigurationErrorNamingItAndNeverItsValue() throws Exception {
+        Map<String, String> env = Map.of("HAE_URL", "jdbc:h2:mem:misspelt");
+        CliRun misspelt = CliRun.of(env, List.of(), "status", "--set",
+                "hibernate.ae.keystore.pasword=s3cret-value");
+        assertEquals(ExitCodes.CONFIGURATION, misspelt.exitCode(), misspelt.toString());
+        assertTrue(misspelt.err().contains("hibernate.ae.keystore.pasword")
+                && misspelt.err().contains(EncryptionSettings.KEYSTORE_PASSWORD), misspelt.err());
+        assertFalse(misspelt.toString().contains("s3cret-value"), misspelt.toString());
+
+        Path config = file("bad.properties", EncryptionSettings.KEY_CACHE_TTL + "=soon\n");
+        CliRun bad = CliRun.of(env, List.of(), "status", "--config", config.toString());
+        assertEquals(ExitCodes.CONFIGURATION, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains(EncryptionSettings.KEY_CACHE_TTL) && bad.err().contains("soon"), bad.err());
+    }
+
+    @Test
     void aMissingDatabaseNamesTheFlagTheVariableAndTheFileKey() {
         CliRun run = CliRun.of(Map.of(), List.of(), "status");
         assertEquals(ExitCodes.CONFIGURATION, run.exitCode(), run.toString());
