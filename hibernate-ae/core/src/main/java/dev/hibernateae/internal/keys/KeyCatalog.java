@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The key tables in the application's database, read and written with plain JDBC. Every operation runs in its own
@@ -15,10 +14,6 @@ import java.util.Set;
  * and gives the connection back in the state it came in.
  */
 public final class KeyCatalog {
-    /** "Table not found": H2 and MariaDB use 42S02, PostgreSQL 42P01. */
-    private static final Set<String> MISSING_TABLE_STATES = Set.of("42S02", "42P01", "42S04");
-    /** "Column not found": PostgreSQL 42703, MariaDB and H2 42S22, H2 also 42122. */
-    private static final Set<String> MISSING_COLUMN_STATES = Set.of("42703", "42S22", "42122");
 
     private final ConnectionSource connections;
 
@@ -88,7 +83,7 @@ public final class KeyCatalog {
                 try (Statement probe = connection.createStatement()) {
                     probe.executeQuery("select 1 from " + table + " where 1 = 0").close();
                 } catch (SQLException e) {
-                    if (!hasState(e, MISSING_TABLE_STATES)) {
+                    if (!MissingSchema.table(e)) {
                         throw e;
                     }
                     missing.add(table);
@@ -129,15 +124,6 @@ public final class KeyCatalog {
         }
     }
 
-    /**
-     * Whether {@code e} has one of {@code states}. Not {@code states.contains(e.getSQLState())}: many errors have no
-     * SQL state (a pool refusing a commit, a driver's own checks), and an immutable set throws on null.
-     */
-    static boolean hasState(SQLException e, Set<String> states) {
-        String state = e.getSQLState();
-        return state != null && states.contains(state);
-    }
-
     /** The error as messages show it: "SQL state 42P01: relation ... does not exist", or the message alone. */
     static String describe(SQLException e) {
         return e.getSQLState() == null ? String.valueOf(e.getMessage())
@@ -145,11 +131,11 @@ public final class KeyCatalog {
     }
 
     static AlwaysEncryptedException failure(String operation, SQLException e) {
-        String hint = hasState(e, MISSING_TABLE_STATES)
+        String hint = MissingSchema.table(e)
                 ? " The key tables do not exist here: create them with the script for your database in the "
                         + "hibernate-ae jar (" + KeyTables.DDL_DIRECTORY + "), or let Hibernate schema generation "
                         + "create them (hibernate.hbm2ddl.auto=update)."
-                : hasState(e, MISSING_COLUMN_STATES)
+                : MissingSchema.column(e)
                 ? " The key tables were made by hibernate-ae 0.1: upgrade them (hibernate-ae-cli authenticate-records, "
                         + "or the script " + KeyTables.DDL_DIRECTORY + "upgrade-0.1-<database>.sql; see "
                         + "docs/lifecycle.md, 'Upgrading from 0.1')."

@@ -5,6 +5,7 @@ import static dev.hibernateae.internal.lifecycle.LifecycleTables.KEY_ROTATIONS;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.EncryptionType;
+import dev.hibernateae.internal.keys.MissingSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The SQL of {@value LifecycleTables#KEY_ROTATIONS} and {@value LifecycleTables#COLUMN_TRANSITIONS}. Reads return
@@ -23,10 +23,6 @@ import java.util.Set;
  * still the revision it follows (so two jobs never both move a record forward).
  */
 public final class LifecycleRecords {
-    /** "Table not found": H2 and MariaDB use 42S02, PostgreSQL 42P01. */
-    private static final Set<String> MISSING_TABLE_STATES = Set.of("42S02", "42P01", "42S04");
-    /** "Column not found": PostgreSQL 42703, MariaDB and H2 42S22, H2 also 42122. */
-    private static final Set<String> MISSING_COLUMN_STATES = Set.of("42703", "42S22", "42122");
     private static final String ROTATION_COLUMNS = "key_name, source_key, target_key, phase, changed_at, revision, tag";
     private static final String TRANSITION_COLUMNS = "table_name, column_name, direction, key_name, "
             + "column_encryption_key, encryption_type, phase, changed_at, revision, tag";
@@ -36,7 +32,7 @@ public final class LifecycleRecords {
 
     /** Whether {@code e} says a table does not exist (the lifecycle tables predate no application). */
     public static boolean missingTable(SQLException e) {
-        return e.getSQLState() != null && MISSING_TABLE_STATES.contains(e.getSQLState());
+        return MissingSchema.table(e);
     }
 
     /** Every rotation as stored; none when the table does not exist yet. */
@@ -206,7 +202,7 @@ public final class LifecycleRecords {
 
     /** Tables made by hibernate-ae 0.1 lack the columns that authenticate records. */
     private static SQLException upgradeHint(SQLException e, String table) {
-        if (e.getSQLState() == null || !MISSING_COLUMN_STATES.contains(e.getSQLState())) {
+        if (!MissingSchema.column(e)) {
             return e;
         }
         return new SQLException("Table " + table + " predates authenticated lifecycle records (it lacks their "
