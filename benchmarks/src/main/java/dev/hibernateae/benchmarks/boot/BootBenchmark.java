@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -54,6 +55,24 @@ public class BootBenchmark {
     public void chooseTwin() {
         boolean encrypted = Alternation.encrypted(model, orderSeed, iteration++);
         entities = encrypted ? WideEncryptedModel.ENTITIES : WidePlainModel.ENTITIES;
+    }
+
+    /**
+     * Fails the run when booted and closed factories leave hibernate-ae threads behind: a leaked lifecycle watcher
+     * keeps its whole session factory reachable, and the warm figures would then time a filling heap (as they once
+     * did, with 917 watchers and a full heap).
+     */
+    @TearDown(Level.Iteration)
+    public void noThreadOutlivesItsFactory() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long left;
+        while ((left = LeftThreads.count()) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        if (left > 0) {
+            throw new IllegalStateException(left + " hibernate-ae thread(s) still run after their session factories "
+                    + "closed: boot figures would time a leak");
+        }
     }
 
     @Benchmark
