@@ -14,7 +14,7 @@ import org.hibernate.Version;
  */
 public final class SupportedHibernate {
     /** The supported major.minor lines, oldest first. */
-    static final List<String> LINES = List.of("7.3", "7.4");
+    static final List<String> LINES = List.of("7.2", "7.3", "7.4");
 
     private static final Pattern MAJOR_MINOR = Pattern.compile("^(\\d+)\\.(\\d+)(?:[.\\-].*)?$");
 
@@ -28,7 +28,8 @@ public final class SupportedHibernate {
 
     static void require(String version) {
         if (!supports(version)) {
-            String lines = String.join(".x or ", LINES) + ".x";
+            String lines = String.join(".x, ", LINES.subList(0, LINES.size() - 1)) + ".x or "
+                    + LINES.get(LINES.size() - 1) + ".x";
             throw new AlwaysEncryptedException("hibernate-ae supports Hibernate ORM " + lines + ", but the class path "
                     + "has Hibernate ORM " + version + ". Depend on a Hibernate ORM " + lines + " release (check "
                     + "which version your framework's dependency management chooses), or use a hibernate-ae release "
