@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * The databases tests run on: H2 in memory always; PostgreSQL and MariaDB on 127.0.0.1. Each server database gets
  * a schema (PostgreSQL) or database (MariaDB) of its own per test class, dropped afterwards, so concurrent runs do
  * not collide. Outside CI a server that is down skips its tests with a message; in CI (env CI set) it fails them.
+ * A database left out of {@link SelectedDatabases} skips its tests.
  */
 public enum TestDatabase {
     H2, POSTGRESQL, MARIADB;
@@ -23,6 +24,7 @@ public enum TestDatabase {
 
     /** A fresh, isolated place to create tables in. */
     public Instance create() {
+        SelectedDatabases.require(name());
         String name = "ae_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         switch (this) {
             case H2:

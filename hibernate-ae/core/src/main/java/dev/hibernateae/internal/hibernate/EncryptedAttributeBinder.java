@@ -6,6 +6,8 @@ import dev.hibernateae.internal.codec.CodecOptions;
 import dev.hibernateae.internal.codec.PlaintextCodec;
 import dev.hibernateae.internal.codec.PlaintextCodecs;
 import dev.hibernateae.internal.crypto.CellCipher;
+import dev.hibernateae.internal.orm.ConverterDescriptorAdapter;
+import dev.hibernateae.internal.orm.ImplicitJavaType;
 import jakarta.persistence.EnumType;
 import java.lang.reflect.Type;
 import org.hibernate.binder.AttributeBinder;
@@ -71,7 +73,9 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
         EncryptedAttributeConverter<?> converter = converter(role, javaType, annotation, codec, options, runtime,
                 element, cellLength);
 
-        basic.setJpaAttributeConverterDescriptor(new EncryptedConverterDescriptor<>(converter));
+        basic.setJpaAttributeConverterDescriptor(
+                ConverterDescriptorAdapter.forHibernate(new EncryptedConverterDescriptor<>(converter),
+                        converter.attribute().javaType(), byte[].class));
         basic.setExplicitMutabilityPlanAccess(types -> mutabilityPlan(converter, types));
         column.setLength((long) cellLength);
         column.setPrecision(null);
@@ -104,8 +108,7 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     }
 
     private static Class<?> javaType(BasicValue basic, MetadataBuildingContext context, String role) {
-        Type type = basic.getImplicitJavaTypeAccess() == null ? null
-                : basic.getImplicitJavaTypeAccess().apply(context.getMetadataCollector().getTypeConfiguration());
+        Type type = ImplicitJavaType.of(basic, context.getMetadataCollector().getTypeConfiguration());
         if (type instanceof Class<?> c) {
             return c;
         }

@@ -1,6 +1,7 @@
 package dev.hibernateae.internal.hibernate;
 
 import dev.hibernateae.internal.keys.TrustedMasterKeyPaths;
+import dev.hibernateae.internal.orm.ConverterDescriptorAdapter;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.boot.Metadata;
@@ -49,7 +50,8 @@ public final class EncryptedAttributeIntegrator implements Integrator {
     /** @param collection the element collection whose element {@code value} is, or null */
     private static void visit(String role, Value value, Collection collection, List<EncryptedColumn> found) {
         if (value instanceof BasicValue basic
-                && basic.getJpaAttributeConverterDescriptor() instanceof EncryptedConverterDescriptor<?> descriptor) {
+                && ConverterDescriptorAdapter.unwrap(basic.getJpaAttributeConverterDescriptor())
+                        instanceof EncryptedConverterDescriptor<?> descriptor) {
             EncryptedAttributeConverter<?> converter = descriptor.converter();
             Table table = collection != null ? collection.getCollectionTable() : basic.getTable();
             String column = basic.getColumns().get(0).getName();

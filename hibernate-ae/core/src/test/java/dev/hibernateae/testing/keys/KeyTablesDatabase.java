@@ -1,6 +1,7 @@
 package dev.hibernateae.testing.keys;
 
 import dev.hibernateae.internal.keys.KeyTables;
+import dev.hibernateae.testing.SelectedDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,7 +20,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A database of its own for one test class: an in-memory H2 database, a PostgreSQL schema or a MariaDB database
  * named {@code ae_keyring_<random>}, dropped on {@link #close()}. PostgreSQL and MariaDB tests are skipped with a
- * message when the server is down, unless the environment variable {@code CI} is set: then they fail.
+ * message when the server is down, unless the environment variable {@code CI} is set: then they fail. A database
+ * left out of {@link SelectedDatabases} skips its tests.
  */
 public final class KeyTablesDatabase implements AutoCloseable {
     private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -38,6 +40,7 @@ public final class KeyTablesDatabase implements AutoCloseable {
     }
 
     public static KeyTablesDatabase open(KeyTables.Database kind) {
+        SelectedDatabases.require(kind.name());
         String name = "ae_keyring_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         return switch (kind) {
             case H2 -> h2(name);
