@@ -14,7 +14,9 @@ import org.springframework.boot.convert.DurationUnit;
  * {@link SettingProperties}), which may also be given as {@code spring.jpa.properties.hibernate.ae.*}. Setting the
  * same thing both ways with different values is an error at startup.
  */
-@ConfigurationProperties(prefix = HibernateAeProperties.PREFIX)
+// A misspelt property (hibernate-ae.keystore.locaton) stops startup naming it, as a misspelt hibernate.ae.* setting
+// does, instead of leaving the keystore unconfigured.
+@ConfigurationProperties(prefix = HibernateAeProperties.PREFIX, ignoreUnknownFields = false)
 public class HibernateAeProperties {
     /** The prefix of these properties. */
     public static final String PREFIX = "hibernate-ae";

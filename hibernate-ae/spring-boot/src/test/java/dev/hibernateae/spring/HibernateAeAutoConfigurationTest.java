@@ -1,6 +1,7 @@
 package dev.hibernateae.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +45,19 @@ class HibernateAeAutoConfigurationTest {
                     assertEquals("null", settings.get(EncryptionSettings.UNREADABLE_ATTRIBUTES));
                     assertEquals("false", settings.get(EncryptionSettings.KEY_TABLES_SCHEMA_GENERATION));
                 });
+    }
+
+    @Test
+    void aMisspeltPropertyStopsStartupNamingIt() {
+        runner.withPropertyValues("hibernate-ae.keystore.locaton=/keys/cmk.p12").run(context -> {
+            Throwable failure = context.getStartupFailure();
+            assertNotNull(failure, "a misspelt property must not be ignored");
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            assertTrue(messages.toString().contains("hibernate-ae.keystore.locaton"), messages.toString());
+        });
     }
 
     @Test
