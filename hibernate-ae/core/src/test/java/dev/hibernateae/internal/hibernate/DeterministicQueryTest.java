@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.hibernateae.internal.hibernate.model.Address;
 import dev.hibernateae.internal.hibernate.model.Claim;
 import dev.hibernateae.internal.hibernate.model.Patient;
+import dev.hibernateae.internal.hibernate.model.PatientNames;
 import dev.hibernateae.testing.PerDatabaseScenarios;
 import dev.hibernateae.testing.TestDatabase;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -58,15 +59,7 @@ class DeterministicQueryTest extends PerDatabaseScenarios {
     }
 
     private Set<String> names(String hql, Object... parameters) {
-        return sessionFactory.fromTransaction(s -> {
-            var query = s.createSelectionQuery(hql, Patient.class);
-            for (int i = 0; i < parameters.length; i += 2) {
-                query.setParameter((String) parameters[i], parameters[i + 1]);
-            }
-            Set<String> names = new TreeSet<>();
-            query.getResultList().forEach(p -> names.add(p.lastName));
-            return names;
-        });
+        return PatientNames.of(sessionFactory, hql, parameters);
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import dev.hibernateae.internal.hibernate.model.Address;
 import dev.hibernateae.internal.hibernate.model.Claim;
 import dev.hibernateae.internal.hibernate.model.Patient;
+import dev.hibernateae.internal.hibernate.model.PatientNames;
 import dev.hibernateae.testing.PerDatabaseScenarios;
 import dev.hibernateae.testing.TestDatabase;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -95,15 +96,7 @@ class KeyRotationQueriesTest extends PerDatabaseScenarios {
     }
 
     private Set<String> names(String hql, Object... parameters) {
-        return sessionFactory.fromTransaction(s -> {
-            var query = s.createSelectionQuery(hql, Patient.class);
-            for (int i = 0; i < parameters.length; i += 2) {
-                query.setParameter((String) parameters[i], parameters[i + 1]);
-            }
-            Set<String> names = new TreeSet<>();
-            query.getResultList().forEach(p -> names.add(p.lastName));
-            return names;
-        });
+        return PatientNames.of(sessionFactory, hql, parameters);
     }
 
     @Test
