@@ -92,7 +92,7 @@ class JtaTransactionTest {
         Map<String, Object> settings = new HashMap<>();
         settings.put("hibernate.connection.datasource", pool);
         settings.put("hibernate.transaction.coordinator_class", "jta");
-        settings.put("hibernate.transaction.jta.platform", "Narayana");
+        settings.put("hibernate.transaction.jta.platform", Narayana.jtaPlatformName());
         settings.put("hibernate.transaction.flush_before_completion", "true"); // as in Jakarta Persistence
         settings.put("hibernate.hbm2ddl.auto", "create");
         settings.put(EncryptionSettings.KEY_TABLES_SCHEMA_GENERATION, "false");

@@ -98,7 +98,7 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static MutabilityPlan<?> mutabilityPlan(EncryptedAttributeConverter converter, TypeConfiguration types) {
-        MutabilityPlan domainPlan = types.getJavaTypeRegistry().resolveDescriptor(converter.attribute().javaType())
+        MutabilityPlan domainPlan = types.getJavaTypeRegistry().getDescriptor(converter.attribute().javaType())
                 .getMutabilityPlan();
         return new CiphertextMutabilityPlan(converter, domainPlan);
     }

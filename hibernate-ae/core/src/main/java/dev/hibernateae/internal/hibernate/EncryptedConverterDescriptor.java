@@ -49,11 +49,12 @@ final class EncryptedConverterDescriptor<T> implements ConverterDescriptor<T, by
 
     @Override
     public JpaAttributeConverter<T, byte[]> createJpaAttributeConverter(JpaAttributeConverterCreationContext context) {
-        JavaType<T> domain = context.getJavaTypeRegistry().resolveDescriptor(converter.attribute().javaType());
-        JavaType<byte[]> relational = context.getJavaTypeRegistry().resolveDescriptor(byte[].class);
-        @SuppressWarnings({"unchecked", "rawtypes"})
+        // getDescriptor(Type): the one lookup with the same signature on every supported Hibernate line
+        // (resolveDescriptor(Class) is 7.2 and later).
+        JavaType<T> domain = context.getJavaTypeRegistry().getDescriptor(converter.attribute().javaType());
+        JavaType<byte[]> relational = context.getJavaTypeRegistry().getDescriptor(byte[].class);
         JavaType<EncryptedAttributeConverter<T>> converterType =
-                (JavaType) context.getJavaTypeRegistry().resolveDescriptor(EncryptedAttributeConverter.class);
+                context.getJavaTypeRegistry().getDescriptor(EncryptedAttributeConverter.class);
         return new Bean<>(converter, domain, relational, converterType);
     }
 

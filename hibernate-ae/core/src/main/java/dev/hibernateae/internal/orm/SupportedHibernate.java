@@ -14,7 +14,7 @@ import org.hibernate.Version;
  */
 public final class SupportedHibernate {
     /** The supported major.minor lines, oldest first. */
-    static final List<String> LINES = List.of("7.2", "7.3", "7.4");
+    static final List<String> LINES = List.of("7.0", "7.1", "7.2", "7.3", "7.4");
 
     private static final Pattern MAJOR_MINOR = Pattern.compile("^(\\d+)\\.(\\d+)(?:[.\\-].*)?$");
 

@@ -16,6 +16,7 @@ import org.hibernate.query.spi.QueryParameterBinding;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.spi.QueryParameterImplementor;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.ComparisonOperator;
 import org.hibernate.query.sqm.sql.BaseSqmToSqlAstConverter;
 import org.hibernate.query.sqm.sql.SqmTranslation;
 import org.hibernate.query.sqm.tree.SqmStatement;
@@ -180,6 +181,9 @@ final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAs
     @Override
     public Predicate visitMemberOfPredicate(SqmMemberOfPredicate predicate) {
         Predicate translated = super.visitMemberOfPredicate(predicate);
+        if (translated instanceof InSubQueryPredicate in) {
+            return memberOfAsExists(in);
+        }
         if (!(translated instanceof ExistsPredicate exists)) {
             return translated;
         }
@@ -199,5 +203,29 @@ final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAs
                     "a collection (member of)");
         }
         return translated;
+    }
+
+    /**
+     * Hibernate 7.1 and earlier translate {@code :value member of e.collection} to {@code ? in (select element ...)},
+     * whose test value cannot gain the other forms of a value in transition. When it must, the comparison moves into
+     * the subquery under {@code EXISTS}, the shape 7.2 and later build, and is rewritten there; a subquery of more
+     * than one column (an embeddable element) is refused while in transition.
+     */
+    private Predicate memberOfAsExists(InSubQueryPredicate in) {
+        QuerySpec subquery = in.getSubQuery().getQueryPart().getFirstQuerySpec();
+        var selections = subquery.getSelectClause().getSqlSelections();
+        if (selections.size() != 1) {
+            rewriter.refuseIfInTransition(EqualityRewriter.attributeOf(in.getTestExpression()),
+                    "a collection (member of)");
+            return in;
+        }
+        ComparisonPredicate comparison = new ComparisonPredicate(selections.get(0).getExpression(),
+                ComparisonOperator.EQUAL, in.getTestExpression());
+        ComparisonPredicate rewritten = rewriter.comparison(comparison);
+        if (rewritten == comparison) {
+            return in;
+        }
+        subquery.applyPredicate(rewritten);
+        return new ExistsPredicate(in.getSubQuery(), in.isNegated(), in.getExpressionType());
     }
 }

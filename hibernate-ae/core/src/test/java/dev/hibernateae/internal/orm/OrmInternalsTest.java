@@ -178,23 +178,23 @@ class OrmInternalsTest {
     }
 
     @Test
-    void theSupportedReleaseLinesAreExactly7Point2To7Point4AndIncludeTheOneOnTheClassPath() {
+    void theSupportedReleaseLinesAreExactly7Point0To7Point4AndIncludeTheOneOnTheClassPath() {
         SupportedHibernate.require();
         assertTrue(SupportedHibernate.supports(Version.getVersionString()));
-        assertEquals(List.of("7.2", "7.3", "7.4"), SupportedHibernate.LINES);
-        for (String supported : List.of("7.2.0.Final", "7.2.25.Final", "7.3.0.Final", "7.3.13.Final", "7.4.0.Final",
+        assertEquals(List.of("7.0", "7.1", "7.2", "7.3", "7.4"), SupportedHibernate.LINES);
+        for (String supported : List.of("7.0.0.Final", "7.0.10.Final", "7.1.35.Final", "7.2.0.Final", "7.2.25.Final", "7.3.0.Final", "7.3.13.Final", "7.4.0.Final",
                 "7.4.13-SNAPSHOT", "7.4.16.Final")) {
             assertTrue(SupportedHibernate.supports(supported), supported);
         }
-        for (String other : List.of("7.1.35.Final", "7.0.10.Final", "7.5.0.Final", "6.6.4.Final", "8.0.0.Alpha1",
+        for (String other : List.of("6.6.56.Final", "7.5.0.Final", "6.6.4.Final", "8.0.0.Alpha1",
                 "17.3.0.Final", "7.30.0.Final", "7", "", "seven")) {
             assertFalse(SupportedHibernate.supports(other), other);
         }
         assertFalse(SupportedHibernate.supports(null));
         AlwaysEncryptedException e = assertThrows(AlwaysEncryptedException.class,
-                () -> SupportedHibernate.require("7.1.35.Final"));
-        assertEquals("hibernate-ae supports Hibernate ORM 7.2.x, 7.3.x or 7.4.x, but the class path has Hibernate "
-                + "ORM 7.1.35.Final. Depend on a Hibernate ORM 7.2.x, 7.3.x or 7.4.x release (check which version "
+                () -> SupportedHibernate.require("6.6.56.Final"));
+        assertEquals("hibernate-ae supports Hibernate ORM 7.0.x, 7.1.x, 7.2.x, 7.3.x or 7.4.x, but the class "
+                + "path has Hibernate ORM 6.6.56.Final. Depend on a Hibernate ORM 7.0.x, 7.1.x, 7.2.x, 7.3.x or 7.4.x release (check which version "
                 + "your framework's dependency management chooses), or use a hibernate-ae release that supports your "
                 + "Hibernate version", e.getMessage());
     }
