@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hibernateae.api.KeyRingStates;
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +41,15 @@ class EncryptedPatientsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    EntityManagerFactory emf;
+
+    @Test
+    void quarkusHibernateAePropertiesReachThePersistenceUnit() {
+        // %test.quarkus.hibernate-ae.key-cache-ttl=30m in application.properties; the core's default is 2 hours.
+        assertEquals(Duration.ofMinutes(30), KeyRingStates.of(emf).orElseThrow().timeToLive());
+    }
 
     @Test
     void aPatientRoundTrips() {
