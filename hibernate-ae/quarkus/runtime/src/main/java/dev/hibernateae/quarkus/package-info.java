@@ -3,6 +3,8 @@
  * {@code hibernate.ae.*} settings, and the core's services and query stage installed in every Hibernate ORM
  * persistence unit Quarkus starts.
  *
- * <p>Applications depend on this module and configure it; they call none of its types.
+ * <p>Internal: not part of the public API; may change in any release without notice. Do not use from applications.
+ * Applications add the dependency and set the {@code quarkus.hibernate-ae.*} properties, which are the extension's
+ * interface; the types here are public because Quarkus requires it.
  */
 package dev.hibernateae.quarkus;
