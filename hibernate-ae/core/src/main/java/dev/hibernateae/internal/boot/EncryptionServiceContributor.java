@@ -21,6 +21,6 @@ public final class EncryptionServiceContributor implements ServiceContributor {
     public void contribute(StandardServiceRegistryBuilder builder) {
         SupportedHibernate.require();
         QueryStageInstaller.install(builder);
-        RebuiltServiceRegistries.encryptionServices().forEach(builder::addInitiator);
+        RebuiltServiceRegistries.encryptionServices(null).forEach(builder::addInitiator);
     }
 }

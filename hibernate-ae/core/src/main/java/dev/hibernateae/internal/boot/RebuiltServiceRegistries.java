@@ -7,6 +7,7 @@ import dev.hibernateae.internal.query.QueryStageInstaller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 
@@ -14,7 +15,7 @@ import org.hibernate.service.spi.ServiceRegistryImplementor;
  * What {@link EncryptionServiceContributor} adds to a service registry, for a runtime that rebuilds the registry of
  * a running application from a list of initiators and settings recorded earlier, without asking service contributors
  * again (Quarkus builds the metadata first and the session factory's registry later, from its own list). Such a
- * runtime applies {@link #querySettings()} and registers {@link #initiators()}; otherwise the session factory's
+ * runtime applies {@link #querySettings()} and registers {@link #initiators(ClassLoader)}; otherwise the session factory's
  * encrypted attributes have no settings, no keys and no query stage, and {@link HibernateAeIntegrator} refuses to
  * start it.
  */
@@ -31,16 +32,26 @@ public final class RebuiltServiceRegistries {
     /**
      * New initiators of every service hibernate-ae adds to a registry: its settings ({@link AeConfig}), the key
      * hierarchy, the {@link EncryptionRuntime} and the query stage's multi-table mutation strategy provider.
+     *
+     * @param applicationClasses the class loader of the application's classes, which loads the key store providers
+     *        and key ring listeners the settings name by class name, and finds providers in
+     *        {@code META-INF/services}: a runtime whose libraries sit in a parent class loader of the application's
+     *        classes (Quarkus in development and test mode) passes the application's
      */
-    public static List<StandardServiceInitiator<?>> initiators() {
+    public static List<StandardServiceInitiator<?>> initiators(ClassLoader applicationClasses) {
         SupportedHibernate.require();
-        List<StandardServiceInitiator<?>> initiators = new ArrayList<>(encryptionServices());
+        List<StandardServiceInitiator<?>> initiators = new ArrayList<>(
+                encryptionServices(Objects.requireNonNull(applicationClasses, "applicationClasses")));
         initiators.add(QueryStageInstaller.multiTableMutationInitiator());
         return initiators;
     }
 
-    /** The initiators of the settings, the key hierarchy and the runtime of the encrypted attributes. */
-    static List<StandardServiceInitiator<?>> encryptionServices() {
+    /**
+     * The initiators of the settings, the key hierarchy and the runtime of the encrypted attributes.
+     *
+     * @param applicationClasses the class loader of classes named in the settings; {@code null} for the core's own
+     */
+    static List<StandardServiceInitiator<?>> encryptionServices(ClassLoader applicationClasses) {
         return List.of(new StandardServiceInitiator<AeConfig>() {
             @Override
             public Class<AeConfig> getServiceInitiated() {
@@ -60,7 +71,8 @@ public final class RebuiltServiceRegistries {
             @Override
             public KeyHierarchyService initiateService(Map<String, Object> settings,
                     ServiceRegistryImplementor registry) {
-                return new KeyHierarchyService(registry.requireService(AeConfig.class), registry);
+                return new KeyHierarchyService(registry.requireService(AeConfig.class), registry,
+                        applicationClasses);
             }
         }, new StandardServiceInitiator<EncryptionRuntime>() {
             @Override

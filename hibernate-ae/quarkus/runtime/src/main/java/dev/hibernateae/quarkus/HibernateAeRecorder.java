@@ -17,8 +17,12 @@ public class HibernateAeRecorder {
         this.config = config;
     }
 
-    /** The listener of every persistence unit: the core's services and query stage, and these settings. */
+    /**
+     * The listener of every persistence unit: the core's services and query stage, and these settings. Runs on the
+     * thread that starts the application, whose context class loader is the application's.
+     */
     public HibernateOrmIntegrationRuntimeInitListener runtimeInitListener() {
-        return new HibernateAeRuntimeInitListener(AeSettings.runTime(config.getValue()));
+        return new HibernateAeRuntimeInitListener(AeSettings.runTime(config.getValue()),
+                Thread.currentThread().getContextClassLoader());
     }
 }

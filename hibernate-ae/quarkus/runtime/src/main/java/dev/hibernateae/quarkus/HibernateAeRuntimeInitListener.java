@@ -17,9 +17,16 @@ import org.hibernate.boot.registry.StandardServiceInitiator;
  */
 final class HibernateAeRuntimeInitListener implements HibernateOrmIntegrationRuntimeInitListener {
     private final Map<String, String> settings;
+    private final ClassLoader applicationClasses;
 
-    HibernateAeRuntimeInitListener(Map<String, String> settings) {
+    /**
+     * @param applicationClasses the class loader of the application's classes: in development and test mode
+     *        Quarkus loads libraries such as the core in a parent of it, which cannot see a key ring listener or key
+     *        store provider of the application
+     */
+    HibernateAeRuntimeInitListener(Map<String, String> settings, ClassLoader applicationClasses) {
         this.settings = Map.copyOf(settings);
+        this.applicationClasses = applicationClasses;
     }
 
     @Override
@@ -30,6 +37,6 @@ final class HibernateAeRuntimeInitListener implements HibernateOrmIntegrationRun
 
     @Override
     public List<StandardServiceInitiator<?>> contributeServiceInitiators() {
-        return RebuiltServiceRegistries.initiators();
+        return RebuiltServiceRegistries.initiators(applicationClasses);
     }
 }

@@ -9,6 +9,7 @@ import dev.hibernateae.admin.ColumnKeyAdministration;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.transaction.Status;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
@@ -46,6 +47,10 @@ class JtaTransactionsTest {
         assertEquals(1, seen.foundByDrug().size(), seen.toString());
         assertTrue(FirstKeyUseInTransaction.cachedKeys(emf).contains(SampleKeys.PRESCRIPTION_KEY));
         assertEquals(seen.foundByDrug(), firstUse.byDrug(drug), "committed, and found again by the encrypted drug");
+        // The listener named in quarkus.hibernate-ae.key-ring-listeners, a class of the application, heard of the
+        // unwrap, which happened while the application's transaction was active.
+        assertEquals(Status.STATUS_ACTIVE, RecordingKeyRingListener.unwrapped().get(SampleKeys.PRESCRIPTION_KEY),
+                RecordingKeyRingListener.unwrapped().toString());
     }
 
     @Test
