@@ -13,7 +13,8 @@
  * {@code org.hibernate.orm.core} as for any Hibernate entity.
  */
 // Hibernate ORM 7.4 and the ANTLR runtime are automatic modules (Automatic-Module-Name in their manifests).
-// The command-line tool (dev.hibernateae.cli), target of two qualified exports, is not on the core's module path.
+// The command-line tool (dev.hibernateae.cli), target of two qualified exports, and the Quarkus extension
+// (dev.hibernateae.quarkus), target of one, are not on the core's module path.
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic", "module"})
 module dev.hibernateae.core {
     requires transitive org.hibernate.orm.core;
@@ -39,6 +40,9 @@ module dev.hibernateae.core {
     // encryptable types exactly as the core does: exported to it alone, still not to applications.
     exports dev.hibernateae.internal.config to dev.hibernateae.cli;
     exports dev.hibernateae.internal.codec to dev.hibernateae.cli;
+    // The Quarkus extension, released with the core in lockstep, installs the core's services and query stage in
+    // the service registry Quarkus rebuilds without service contributors (RebuiltServiceRegistries).
+    exports dev.hibernateae.internal.boot to dev.hibernateae.quarkus;
 
     // Key stores named in hibernate.ae.providers or found as services (the Azure Key Vault module is one).
     uses dev.hibernateae.spi.ColumnMasterKeyProvider;

@@ -7,6 +7,7 @@ import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.internal.crypto.CellKey;
 import dev.hibernateae.internal.crypto.ColumnKey;
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
+import dev.hibernateae.internal.boot.KeyHierarchyService;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.EncryptedValueRow;
@@ -633,6 +634,11 @@ public final class ColumnKeyAdministration {
             SessionFactoryImplementor factory = sessionFactory.unwrap(SessionFactoryImplementor.class);
             keys.connections(ConnectionSource.of(factory.getServiceRegistry()));
             keys.settings(factory.getProperties());
+            // Providers and listeners named in the settings load as the session factory's own do.
+            KeyHierarchyService hierarchy = factory.getServiceRegistry().getService(KeyHierarchyService.class);
+            if (hierarchy != null) {
+                hierarchy.applicationClasses().ifPresent(keys::classLoader);
+            }
             EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
             mappedKeys = () -> runtime == null ? Set.of() : runtime.attributes().stream()
                     .map(converter -> converter.attribute().keyName()).collect(Collectors.toSet());

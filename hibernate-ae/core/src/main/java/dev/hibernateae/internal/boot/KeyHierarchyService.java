@@ -4,6 +4,7 @@ import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.internal.keys.ConnectionSource;
 import dev.hibernateae.internal.keys.KeyHierarchy;
 import java.util.Objects;
+import java.util.Optional;
 import org.hibernate.service.Service;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 
@@ -17,11 +18,25 @@ import org.hibernate.service.spi.ServiceRegistryImplementor;
 public final class KeyHierarchyService implements Service {
     private final AeConfig config;
     private final ServiceRegistryImplementor registry;
+    private final ClassLoader applicationClasses;
     private volatile KeyHierarchy hierarchy;
 
-    KeyHierarchyService(AeConfig config, ServiceRegistryImplementor registry) {
+    /**
+     * @param applicationClasses the class loader that loads the providers and key ring listeners the settings name by
+     *        class name and finds providers in {@code META-INF/services}; {@code null} for the core's own
+     */
+    KeyHierarchyService(AeConfig config, ServiceRegistryImplementor registry, ClassLoader applicationClasses) {
         this.config = Objects.requireNonNull(config, "config");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.applicationClasses = applicationClasses;
+    }
+
+    /**
+     * The class loader of the application's classes this registry was given (a runtime whose libraries sit in a
+     * parent class loader, such as Quarkus in development and test mode), or empty for the core's own.
+     */
+    public Optional<ClassLoader> applicationClasses() {
+        return Optional.ofNullable(applicationClasses);
     }
 
     public KeyHierarchy hierarchy() {
@@ -30,10 +45,13 @@ public final class KeyHierarchyService implements Service {
             synchronized (this) {
                 built = hierarchy;
                 if (built == null) {
-                    built = KeyHierarchy.builder()
+                    KeyHierarchy.Builder builder = KeyHierarchy.builder()
                             .config(config)
-                            .connections(ConnectionSource.of(registry))
-                            .build();
+                            .connections(ConnectionSource.of(registry));
+                    if (applicationClasses != null) {
+                        builder.classLoader(applicationClasses);
+                    }
+                    built = builder.build();
                     hierarchy = built;
                 }
             }

@@ -2,6 +2,7 @@ package dev.hibernateae.internal.query;
 
 import dev.hibernateae.internal.config.InternalSettings;
 import java.util.Map;
+import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.QuerySettings;
 
@@ -16,6 +17,20 @@ import org.hibernate.cfg.QuerySettings;
  */
 public final class QueryStageInstaller {
     private QueryStageInstaller() {
+    }
+
+    /**
+     * The settings that name the query stage's hooks, for a runtime that builds its service registry from its own
+     * copy of the settings (Quarkus): an application's own value of either setting is not kept there.
+     */
+    public static Map<String, String> settings() {
+        return Map.of(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, QueryStageFactory.class.getName(),
+                QuerySettings.SEMANTIC_QUERY_PRODUCER, HqlReader.class.getName());
+    }
+
+    /** The initiator of the multi-table mutation strategy provider that passes statements through the stage. */
+    public static StandardServiceInitiator<?> multiTableMutationInitiator() {
+        return MultiTableMutationCheck.INITIATOR;
     }
 
     public static void install(StandardServiceRegistryBuilder builder) {
