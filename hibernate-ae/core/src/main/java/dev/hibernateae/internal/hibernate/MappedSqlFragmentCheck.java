@@ -2,6 +2,8 @@ package dev.hibernateae.internal.hibernate;
 
 import dev.hibernateae.internal.hibernate.EncryptedAttributeIntegrator.EncryptedColumn;
 import dev.hibernateae.internal.hibernate.SqlFragmentColumns.SqlIdentifier;
+import dev.hibernateae.internal.orm.HibernateLine;
+import dev.hibernateae.internal.orm.MappedFilter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +12,6 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.engine.spi.FilterDefinition;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Component;
-import org.hibernate.mapping.FilterConfiguration;
 import org.hibernate.mapping.Join;
 import org.hibernate.mapping.ManyToOne;
 import org.hibernate.mapping.OneToMany;
@@ -69,10 +70,10 @@ final class MappedSqlFragmentCheck {
                         tables);
             }
         }
-        List<FilterConfiguration> inherited = entity.getSuperclass() == null ? List.of()
-                : entity.getSuperclass().getFilters();
-        for (FilterConfiguration filter : entity.getFilters()) {
-            if (inherited.stream().noneMatch(f -> f == filter)) {
+        List<MappedFilter> inherited = entity.getSuperclass() == null ? List.of()
+                : HibernateLine.filters(entity.getSuperclass());
+        for (MappedFilter filter : HibernateLine.filters(entity)) {
+            if (inherited.stream().noneMatch(f -> f.source() == filter.source())) {
                 filter(filter, "@Filter", owner, tables);
             }
         }
@@ -100,15 +101,15 @@ final class MappedSqlFragmentCheck {
                     Set.of(collection.getCollectionTable()));
             sql(MappedFragmentKind.RESTRICTION, "@SQLRestriction", owner, collection.getManyToManyWhere(),
                     elementTables);
-            for (FilterConfiguration filter : collection.getFilters()) {
+            for (MappedFilter filter : HibernateLine.filters(collection)) {
                 filter(filter, "@FilterJoinTable", owner, Set.of(collection.getCollectionTable()));
             }
-            for (FilterConfiguration filter : collection.getManyToManyFilters()) {
+            for (MappedFilter filter : HibernateLine.manyToManyFilters(collection)) {
                 filter(filter, "@Filter", owner, elementTables);
             }
         } else {
             sql(MappedFragmentKind.RESTRICTION, "@SQLRestriction", owner, collection.getWhere(), elementTables);
-            for (FilterConfiguration filter : collection.getFilters()) {
+            for (MappedFilter filter : HibernateLine.filters(collection)) {
                 filter(filter, "@Filter", owner, elementTables);
             }
         }
@@ -148,19 +149,19 @@ final class MappedSqlFragmentCheck {
      * keeps those aliases out of reach until the session factory is built, so such names are compared with every
      * encrypted column.
      */
-    private void filter(FilterConfiguration filter, String annotation, String owner, Set<Table> tables) {
-        FilterDefinition definition = metadata.getFilterDefinition(filter.getName());
+    private void filter(MappedFilter filter, String annotation, String owner, Set<Table> tables) {
+        FilterDefinition definition = metadata.getFilterDefinition(filter.name());
         String defaultCondition = definition == null ? null : definition.getDefaultFilterCondition();
-        String condition = filter.getCondition() == null || filter.getCondition().isBlank()
-                ? defaultCondition : filter.getCondition();
+        String condition = filter.condition() == null || filter.condition().isBlank()
+                ? defaultCondition : filter.condition();
         if (condition == null || condition.isBlank()) {
             return;
         }
         boolean fromDefinition = condition.equals(defaultCondition);
         String subject = fromDefinition
-                ? "the defaultCondition of @FilterDef(name = \"" + filter.getName() + "\"), which " + annotation + " on "
+                ? "the defaultCondition of @FilterDef(name = \"" + filter.name() + "\"), which " + annotation + " on "
                         + owner + " uses,"
-                : annotation + "(name = \"" + filter.getName() + "\") on " + owner;
+                : annotation + "(name = \"" + filter.name() + "\") on " + owner;
         String operation = fromDefinition ? "@FilterDef" : annotation;
         List<EncryptedColumn> own = index.inTables(tables);
         for (SqlIdentifier id : SqlFragmentColumns.identifiers(condition)) {

@@ -70,8 +70,7 @@ public final class HqlOperationReplay extends SemanticQueryBuilder<Object> {
 
     @Override
     public SqmPredicate visitLikePredicate(HqlParser.LikePredicateContext ctx) {
-        String operation = ctx.ILIKE() != null ? "ILIKE" : ctx.REGEXP() != null ? "REGEXP" : "LIKE";
-        return listener.operation(operation, () -> super.visitLikePredicate(ctx));
+        return listener.operation(HibernateLine.likeOperation(ctx), () -> super.visitLikePredicate(ctx));
     }
 
     @Override
