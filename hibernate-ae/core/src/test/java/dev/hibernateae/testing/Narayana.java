@@ -45,19 +45,6 @@ public final class Narayana {
         return transactionManager;
     }
 
-    /**
-     * The short name of Hibernate's JTA platform for a stand-alone Narayana: "Narayana" from Hibernate 7.2 on, where
-     * the older lines (which lack its class) call it "JBossTS".
-     */
-    public static String jtaPlatformName() {
-        try {
-            Class.forName("org.hibernate.engine.transaction.jta.platform.internal.NarayanaJtaPlatform");
-            return "Narayana";
-        } catch (ClassNotFoundException e) {
-            return "JBossTS";
-        }
-    }
-
     /** An Agroal pool over {@code db}, enlisting in {@link #transactionManager()}'s transactions. */
     public static AgroalDataSource pool(TestDatabase.Instance db) {
         TransactionManager tm = transactionManager();

@@ -1,6 +1,7 @@
 package dev.hibernateae.internal.guard;
 
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
+import dev.hibernateae.internal.orm.HibernateLine;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,10 +46,10 @@ final class EncryptedPathResolver {
         if (columns == null) {
             Map<String, EncryptedColumn> found = new LinkedHashMap<>();
             metamodel.forEachEntityDescriptor(entity -> entity.forEachAttributeMapping(attribute ->
-                    collectByName(attribute, entity.getJpaEntityName() + "." + attribute.getAttributeName(), found)));
+                    collectByName(attribute, HibernateLine.jpaEntityName(entity) + "." + attribute.getAttributeName(), found)));
             metamodel.forEachCollectionDescriptor(collection -> {
                 PluralAttributeMapping plural = collection.getAttributeMapping();
-                String owner = plural.findContainingEntityMapping().getEntityPersister().getJpaEntityName();
+                String owner = HibernateLine.jpaEntityName(plural.findContainingEntityMapping().getEntityPersister());
                 collectByName(plural.getElementDescriptor(), owner + "." + plural.getAttributeName(), found);
             });
             columns = Collections.unmodifiableMap(found);
@@ -113,7 +114,7 @@ final class EncryptedPathResolver {
     }
 
     private static void addEntityColumns(EntityPersister entity, List<EncryptedColumn> found) {
-        String owner = entity.getJpaEntityName();
+        String owner = HibernateLine.jpaEntityName(entity);
         entity.forEachAttributeMapping(attribute -> {
             EncryptedValue value = attribute instanceof PluralAttributeMapping ? null
                     : valueOf(attribute, owner + "." + attribute.getAttributeName());
@@ -143,7 +144,7 @@ final class EncryptedPathResolver {
         if (source instanceof EntityDomainType<?> entity) {
             return entity(entity);
         }
-        if (source.getPathType() instanceof EntityDomainType<?> entity) {
+        if (HibernateLine.pathType(source) instanceof EntityDomainType<?> entity) {
             // A to-one attribute, or the element of an entity collection: continue in that entity.
             return entity(entity);
         }
@@ -178,7 +179,7 @@ final class EncryptedPathResolver {
 
     private Located entity(EntityDomainType<?> entity) {
         EntityPersister persister = metamodel.findEntityDescriptor(entity.getHibernateEntityName());
-        return persister == null ? null : new Located(persister, persister.getJpaEntityName());
+        return persister == null ? null : new Located(persister, HibernateLine.jpaEntityName(persister));
     }
 
     private static EncryptedValue valueOf(ModelPart part, String name) {

@@ -74,8 +74,7 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
                 element, cellLength);
 
         basic.setJpaAttributeConverterDescriptor(
-                ConverterDescriptorAdapter.forHibernate(new EncryptedConverterDescriptor<>(converter),
-                        converter.attribute().javaType(), byte[].class));
+                ConverterDescriptorAdapter.forHibernate(new EncryptedConverterDescriptor<>(converter)));
         basic.setExplicitMutabilityPlanAccess(types -> mutabilityPlan(converter, types));
         column.setLength((long) cellLength);
         column.setPrecision(null);

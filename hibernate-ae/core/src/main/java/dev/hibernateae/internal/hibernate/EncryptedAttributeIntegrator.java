@@ -15,6 +15,7 @@ import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Table;
 import org.hibernate.mapping.Value;
+import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 
 /**
  * Runs once the mapping is complete: gives every encrypted attribute its full role (with embeddable paths and
@@ -47,10 +48,14 @@ public final class EncryptedAttributeIntegrator implements Integrator {
         }
     }
 
+    /** Nothing to undo. Declared because Hibernate 6.6's {@link Integrator} requires it; 7's has a default. */
+    public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry registry) {
+    }
+
     /** @param collection the element collection whose element {@code value} is, or null */
     private static void visit(String role, Value value, Collection collection, List<EncryptedColumn> found) {
         if (value instanceof BasicValue basic
-                && ConverterDescriptorAdapter.unwrap(basic.getJpaAttributeConverterDescriptor())
+                && ConverterDescriptorAdapter.sourceOf(basic.getJpaAttributeConverterDescriptor())
                         instanceof EncryptedConverterDescriptor<?> descriptor) {
             EncryptedAttributeConverter<?> converter = descriptor.converter();
             Table table = collection != null ? collection.getCollectionTable() : basic.getTable();

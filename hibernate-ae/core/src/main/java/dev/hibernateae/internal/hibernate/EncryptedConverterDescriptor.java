@@ -1,21 +1,20 @@
 package dev.hibernateae.internal.hibernate;
 
-import dev.hibernateae.internal.orm.OrmInternals;
+import dev.hibernateae.internal.orm.ConverterSource;
 import jakarta.persistence.AttributeConverter;
 import java.lang.reflect.Type;
-import org.hibernate.boot.model.convert.spi.AutoApplicableConverterDescriptor;
-import org.hibernate.boot.model.convert.spi.ConverterDescriptor;
 import org.hibernate.boot.model.convert.spi.JpaAttributeConverterCreationContext;
 import org.hibernate.resource.beans.spi.ManagedBean;
 import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 import org.hibernate.type.descriptor.java.JavaType;
 
 /**
- * Hands one attribute's converter instance to Hibernate. Hibernate's own instance-based descriptor reads the
- * domain type from the converter class's type arguments, which for a generic converter is {@code Object}; this one
- * states the attribute's real type so Hibernate matches parameters and literals against it.
+ * Hands one attribute's converter instance to Hibernate (as the descriptor
+ * {@link dev.hibernateae.internal.orm.ConverterDescriptorAdapter} makes of it). Hibernate's own instance-based
+ * descriptor reads the domain type from the converter class's type arguments, which for a generic converter is
+ * {@code Object}; this one states the attribute's real type so Hibernate matches parameters and literals against it.
  */
-final class EncryptedConverterDescriptor<T> implements ConverterDescriptor<T, byte[]> {
+final class EncryptedConverterDescriptor<T> implements ConverterSource<T, byte[]> {
     private final EncryptedAttributeConverter<T> converter;
 
     EncryptedConverterDescriptor(EncryptedAttributeConverter<T> converter) {
@@ -28,27 +27,22 @@ final class EncryptedConverterDescriptor<T> implements ConverterDescriptor<T, by
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Class<? extends AttributeConverter<T, byte[]>> getAttributeConverterClass() {
+    public Class<? extends AttributeConverter<T, byte[]>> converterClass() {
         return (Class) EncryptedAttributeConverter.class;
     }
 
     @Override
-    public Type getDomainValueResolvedType() {
+    public Type domainType() {
         return converter.attribute().javaType();
     }
 
     @Override
-    public Type getRelationalValueResolvedType() {
+    public Type relationalType() {
         return byte[].class;
     }
 
     @Override
-    public AutoApplicableConverterDescriptor getAutoApplyDescriptor() {
-        return OrmInternals.neverAutoApplied();
-    }
-
-    @Override
-    public JpaAttributeConverter<T, byte[]> createJpaAttributeConverter(JpaAttributeConverterCreationContext context) {
+    public JpaAttributeConverter<T, byte[]> create(JpaAttributeConverterCreationContext context) {
         // getDescriptor(Type): the one lookup with the same signature on every supported Hibernate line
         // (resolveDescriptor(Class) is 7.2 and later).
         JavaType<T> domain = context.getJavaTypeRegistry().getDescriptor(converter.attribute().javaType());

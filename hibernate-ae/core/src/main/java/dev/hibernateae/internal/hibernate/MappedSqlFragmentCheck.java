@@ -2,6 +2,7 @@ package dev.hibernateae.internal.hibernate;
 
 import dev.hibernateae.internal.hibernate.EncryptedAttributeIntegrator.EncryptedColumn;
 import dev.hibernateae.internal.hibernate.SqlFragmentColumns.SqlIdentifier;
+import dev.hibernateae.internal.orm.HibernateLine;
 import dev.hibernateae.internal.orm.MappedFilter;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,9 +70,12 @@ final class MappedSqlFragmentCheck {
                         tables);
             }
         }
-        List<?> inherited = entity.getSuperclass() == null ? List.of() : entity.getSuperclass().getFilters();
-        for (MappedFilter filter : MappedFilter.declared(entity.getFilters(), inherited)) {
-            filter(filter, "@Filter", owner, tables);
+        List<MappedFilter> inherited = entity.getSuperclass() == null ? List.of()
+                : HibernateLine.filters(entity.getSuperclass());
+        for (MappedFilter filter : HibernateLine.filters(entity)) {
+            if (inherited.stream().noneMatch(f -> f.source() == filter.source())) {
+                filter(filter, "@Filter", owner, tables);
+            }
         }
         for (Property property : entity.getProperties()) {
             formulas(property.getValue(), MappedFragmentKind.FORMULA, null, owner + " (attribute "
@@ -97,15 +101,15 @@ final class MappedSqlFragmentCheck {
                     Set.of(collection.getCollectionTable()));
             sql(MappedFragmentKind.RESTRICTION, "@SQLRestriction", owner, collection.getManyToManyWhere(),
                     elementTables);
-            for (MappedFilter filter : MappedFilter.all(collection.getFilters())) {
+            for (MappedFilter filter : HibernateLine.filters(collection)) {
                 filter(filter, "@FilterJoinTable", owner, Set.of(collection.getCollectionTable()));
             }
-            for (MappedFilter filter : MappedFilter.all(collection.getManyToManyFilters())) {
+            for (MappedFilter filter : HibernateLine.manyToManyFilters(collection)) {
                 filter(filter, "@Filter", owner, elementTables);
             }
         } else {
             sql(MappedFragmentKind.RESTRICTION, "@SQLRestriction", owner, collection.getWhere(), elementTables);
-            for (MappedFilter filter : MappedFilter.all(collection.getFilters())) {
+            for (MappedFilter filter : HibernateLine.filters(collection)) {
                 filter(filter, "@Filter", owner, elementTables);
             }
         }

@@ -2,7 +2,6 @@ package dev.hibernateae.internal.orm;
 
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.antlr.v4.runtime.tree.TerminalNode;
 import org.hibernate.grammars.hql.HqlLexer;
 import org.hibernate.grammars.hql.HqlParser;
 import org.hibernate.query.hql.internal.HqlParseTreeBuilder;
@@ -71,23 +70,7 @@ public final class HqlOperationReplay extends SemanticQueryBuilder<Object> {
 
     @Override
     public SqmPredicate visitLikePredicate(HqlParser.LikePredicateContext ctx) {
-        return listener.operation(likeOperation(ctx), () -> super.visitLikePredicate(ctx));
-    }
-
-    /**
-     * {@code LIKE}, {@code ILIKE} or {@code REGEXP}, read from the predicate's own operator token. Read by its text:
-     * the grammar has {@code REGEXP} from Hibernate 7.2 only, and its token numbers differ between lines.
-     */
-    private static String likeOperation(HqlParser.LikePredicateContext ctx) {
-        for (int i = 0; i < ctx.getChildCount(); i++) {
-            if (ctx.getChild(i) instanceof TerminalNode token) {
-                String text = token.getText().toUpperCase(Locale.ROOT);
-                if (text.equals("ILIKE") || text.equals("REGEXP")) {
-                    return text;
-                }
-            }
-        }
-        return "LIKE";
+        return listener.operation(HibernateLine.likeOperation(ctx), () -> super.visitLikePredicate(ctx));
     }
 
     @Override

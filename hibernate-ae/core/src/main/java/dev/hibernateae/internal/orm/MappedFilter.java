@@ -7,14 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@code @Filter} or {@code @FilterJoinTable} of the boot model: its name and its own condition. Hibernate keeps
- * them as {@code FilterConfiguration}s, a class that moved from {@code org.hibernate.internal} (7.1 and earlier) to
- * {@code org.hibernate.mapping} (7.2), with the same accessors; they are read here by name, so one jar reads both.
+ * A {@code @Filter} or {@code @FilterJoinTable} as the boot model holds it, read the same way on every Hibernate line
+ * (the boot model's own type, {@code FilterConfiguration}, is in {@code org.hibernate.internal} up to 7.1 and in
+ * {@code org.hibernate.mapping} from 7.2, with the same accessors).
  *
  * @param name the filter's name, as its {@code @FilterDef} declares it
- * @param condition the condition written on the filter itself, or {@code null}/blank to use the definition's
+ * @param condition the condition written on the annotation, or null/blank when the definition's default applies
+ * @param source the boot model's object, for telling one occurrence from another by identity
  */
-public record MappedFilter(String name, String condition) {
+public record MappedFilter(String name, String condition, Object source) {
     private static final ClassValue<Accessors> ACCESSORS = new ClassValue<>() {
         @Override
         protected Accessors computeValue(Class<?> type) {
@@ -23,34 +24,23 @@ public record MappedFilter(String name, String condition) {
     };
 
     /**
-     * The filters of {@code configurations} (a mapping's {@code getFilters()} list) that are not, as the same
-     * objects, among {@code inherited} (its super class's list), in their order.
+     * The filters of a boot model list of {@code FilterConfiguration}s, in their order, read through their public
+     * {@code getName()} and {@code getCondition()} whatever package their class is in.
      */
-    public static List<MappedFilter> declared(List<?> configurations, List<?> inherited) {
+    static List<MappedFilter> readAll(List<?> configurations) {
         List<MappedFilter> filters = new ArrayList<>(configurations.size());
         for (Object configuration : configurations) {
-            if (inherited.stream().noneMatch(other -> other == configuration)) {
-                filters.add(of(configuration));
+            Accessors accessors = ACCESSORS.get(configuration.getClass());
+            try {
+                filters.add(new MappedFilter((String) accessors.name.invoke(configuration),
+                        (String) accessors.condition.invoke(configuration), configuration));
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("Could not read a filter of Hibernate's boot model", e);
             }
         }
         return filters;
-    }
-
-    /** The filters of {@code configurations}, a mapping's list of {@code FilterConfiguration}s, in their order. */
-    public static List<MappedFilter> all(List<?> configurations) {
-        return declared(configurations, List.of());
-    }
-
-    private static MappedFilter of(Object configuration) {
-        Accessors accessors = ACCESSORS.get(configuration.getClass());
-        try {
-            return new MappedFilter((String) accessors.name.invoke(configuration),
-                    (String) accessors.condition.invoke(configuration));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Could not read a filter of Hibernate's boot model", e);
-        }
     }
 
     private record Accessors(MethodHandle name, MethodHandle condition) {

@@ -1,8 +1,8 @@
 package dev.hibernateae.internal.query;
 
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
+import dev.hibernateae.internal.orm.HibernateLine;
 import dev.hibernateae.internal.orm.HqlReading;
-import org.hibernate.query.sqm.SqmBindableType;
 import org.hibernate.query.sqm.tree.domain.SqmPath;
 import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.hibernate.query.sqm.tree.expression.SqmHqlNumericLiteral;
@@ -16,7 +16,6 @@ import org.hibernate.query.sqm.tree.expression.SqmLiteral;
 final class AssignedLiterals implements HqlReading.AssignedValues {
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public SqmExpression<?> assigned(SqmPath<?> target, SqmExpression<?> value) {
         EncryptedAttributeConverter<?> converter = EncryptedAttributeConverter.behind(target.getNodeType());
         if (converter == null || !(value instanceof SqmLiteral<?> literal)) {
@@ -28,6 +27,6 @@ final class AssignedLiterals implements HqlReading.AssignedValues {
         if (converted == null) {
             return value;
         }
-        return new SqmLiteral(converted, (SqmBindableType) target.getNodeType(), value.nodeBuilder());
+        return HibernateLine.literalLike(target, converted, value.nodeBuilder());
     }
 }

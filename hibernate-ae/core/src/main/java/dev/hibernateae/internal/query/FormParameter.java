@@ -52,7 +52,7 @@ final class FormParameter implements JdbcParameter, JdbcParameterBinder {
         return this;
     }
 
-    @Override
+    /** Hibernate 7's {@code JdbcParameter} asks for it (no {@code @Override}: Hibernate 6.6's has no such method). */
     public Integer getParameterId() {
         return null;
     }

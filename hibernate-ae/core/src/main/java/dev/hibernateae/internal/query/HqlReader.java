@@ -5,6 +5,7 @@ import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import dev.hibernateae.internal.config.InternalSettings;
 import dev.hibernateae.internal.guard.HqlTypeErrorDiagnosis;
 import dev.hibernateae.internal.guard.QueryGuard;
+import dev.hibernateae.internal.orm.HibernateLine;
 import dev.hibernateae.internal.orm.HqlReading;
 import dev.hibernateae.internal.orm.OrmInternals;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class HqlReader implements HqlTranslator {
         }
         QueryGuard guard = QueryGuard.forFactory(factory);
         return guard == null ? null : HqlTypeErrorDiagnosis.diagnose(hql, e, OrmInternals.hqlCreationOptions(factory),
-                factory.getQueryEngine().getCriteriaBuilder(), guard);
+                HibernateLine.sqmCreationContext(factory), guard);
     }
 
     /** While the application starts, queries come from named queries: say which one. */
@@ -123,7 +124,7 @@ public final class HqlReader implements HqlTranslator {
             }
         }
         HqlTranslator dialects = sf.getJdbcServices().getDialect().getHqlTranslator();
-        return dialects != null ? dialects : new HqlReading(sf.getQueryEngine().getCriteriaBuilder(),
+        return dialects != null ? dialects : new HqlReading(HibernateLine.sqmCreationContext(sf),
                 OrmInternals.hqlCreationOptions(sf), new AssignedLiterals());
     }
 }

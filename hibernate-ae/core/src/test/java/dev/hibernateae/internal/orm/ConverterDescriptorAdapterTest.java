@@ -8,7 +8,6 @@ import jakarta.persistence.AttributeConverter;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
-import org.hibernate.boot.model.convert.spi.AutoApplicableConverterDescriptor;
 import org.hibernate.boot.model.convert.spi.ConverterDescriptor;
 import org.hibernate.boot.model.convert.spi.JpaAttributeConverterCreationContext;
 import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
@@ -16,30 +15,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On the Hibernate line on the class path, the descriptor Hibernate is handed answers its resolved-type methods with
- * the descriptor's types (as {@link Type} from 7.3, as Classmate types before) and leads back to the descriptor.
+ * the source's types (as {@link Type} from 7.3, as Classmate types before) and leads back to the source.
  */
 class ConverterDescriptorAdapterTest {
     @Test
-    void hibernateSeesTheDescriptorsTypesAndItsOtherAnswers() throws Exception {
+    void hibernateSeesTheSourcesTypesAndItsOtherAnswers() throws Exception {
         Stub stub = new Stub();
-        ConverterDescriptor<LocalDate, byte[]> adapted = ConverterDescriptorAdapter.forHibernate(stub,
-                LocalDate.class, byte[].class);
+        var adapted = ConverterDescriptorAdapter.forHibernate(stub);
         assertEquals(LocalDate.class, erased(call(adapted, "getDomainValueResolvedType")));
         assertEquals(byte[].class, erased(call(adapted, "getRelationalValueResolvedType")));
         assertSame(OrmInternals.neverAutoApplied(), adapted.getAutoApplyDescriptor());
-        assertEquals(Stub.class, adapted.getAttributeConverterClass());
-        assertSame(stub, ConverterDescriptorAdapter.unwrap(adapted));
+        assertEquals(Stub.class, call(adapted, "getAttributeConverterClass"));
+        assertSame(stub, ConverterDescriptorAdapter.sourceOf(adapted));
     }
 
     @Test
-    void unwrappingWhatWasNotAdaptedGivesItBack() {
-        Stub stub = new Stub();
-        assertSame(stub, ConverterDescriptorAdapter.unwrap(stub));
-        assertNull(ConverterDescriptorAdapter.unwrap(null));
+    void anotherDescriptorHasNoSource() {
+        assertNull(ConverterDescriptorAdapter.sourceOf(null));
     }
 
-    private static Object call(ConverterDescriptor<?, ?> descriptor, String name) throws Exception {
-        // Hibernate's own interface, as loaded: its return type differs between lines.
+    private static Object call(Object descriptor, String name) throws Exception {
+        // Hibernate's own interface, as loaded: its return types differ between lines.
         Method method = ConverterDescriptor.class.getMethod(name);
         return method.invoke(descriptor);
     }
@@ -50,31 +46,25 @@ class ConverterDescriptorAdapterTest {
                 : resolved.getClass().getMethod("getErasedType").invoke(resolved);
     }
 
-    private static final class Stub implements ConverterDescriptor<LocalDate, byte[]> {
+    private static final class Stub implements ConverterSource<LocalDate, byte[]> {
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
-        public Class<? extends AttributeConverter<LocalDate, byte[]>> getAttributeConverterClass() {
+        public Class<? extends AttributeConverter<LocalDate, byte[]>> converterClass() {
             return (Class) Stub.class;
         }
 
         @Override
-        public Type getDomainValueResolvedType() {
+        public Type domainType() {
             return LocalDate.class;
         }
 
         @Override
-        public Type getRelationalValueResolvedType() {
+        public Type relationalType() {
             return byte[].class;
         }
 
         @Override
-        public AutoApplicableConverterDescriptor getAutoApplyDescriptor() {
-            return OrmInternals.neverAutoApplied();
-        }
-
-        @Override
-        public JpaAttributeConverter<LocalDate, byte[]> createJpaAttributeConverter(
-                JpaAttributeConverterCreationContext context) {
+        public JpaAttributeConverter<LocalDate, byte[]> create(JpaAttributeConverterCreationContext context) {
             throw new UnsupportedOperationException();
         }
     }

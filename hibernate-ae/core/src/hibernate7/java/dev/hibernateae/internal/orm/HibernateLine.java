@@ -1,0 +1,95 @@
+package dev.hibernateae.internal.orm;
+
+import java.util.List;
+import java.util.Locale;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.grammars.hql.HqlParser;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.query.sqm.NodeBuilder;
+import org.hibernate.query.sqm.SqmBindableType;
+import org.hibernate.query.sqm.SqmPathSource;
+import org.hibernate.query.sqm.spi.SqmCreationContext;
+import org.hibernate.query.sqm.tree.domain.SqmPath;
+import org.hibernate.query.sqm.tree.expression.SqmExpression;
+import org.hibernate.query.sqm.tree.expression.SqmLiteral;
+
+/**
+ * The calls whose names or types differ between Hibernate lines, each behind a method with the same shape on every
+ * line. This is the Hibernate 7.x version (hibernate-ae-core); hibernate-ae-core-hibernate6 has a 6.6 one.
+ */
+public final class HibernateLine {
+    /** The artifact built for this line, named in the message when the Hibernate on the class path is another. */
+    public static final String ARTIFACT = SupportedHibernate.CORE;
+
+    private HibernateLine() {
+    }
+
+    /** The context HQL is read in (Hibernate 7: the criteria builder; 6.6: the session factory). */
+    public static SqmCreationContext sqmCreationContext(SessionFactoryImplementor factory) {
+        return factory.getQueryEngine().getCriteriaBuilder();
+    }
+
+    /** The JPA name of an entity ({@code Patient}), as queries and messages name it. */
+    public static String jpaEntityName(EntityPersister entity) {
+        return entity.getJpaEntityName();
+    }
+
+    /** The domain type a path source leads to: an entity type for a to-one attribute or an entity collection. */
+    public static Object pathType(SqmPathSource<?> source) {
+        return source.getPathType();
+    }
+
+    /**
+     * The type that carries a query node's value converter: on Hibernate 7 the node type itself (an attribute path's
+     * node type is its basic type).
+     */
+    public static Object valueType(Object nodeType) {
+        return nodeType;
+    }
+
+    /**
+     * {@code LIKE}, {@code ILIKE} or {@code REGEXP}: which of the operations a LIKE-shaped predicate is, read from its
+     * own operator token by its text: the grammar has {@code REGEXP} from Hibernate 7.2 only, and its token numbers
+     * differ between lines.
+     */
+    public static String likeOperation(HqlParser.LikePredicateContext predicate) {
+        for (int i = 0; i < predicate.getChildCount(); i++) {
+            if (predicate.getChild(i) instanceof TerminalNode token) {
+                String text = token.getText().toUpperCase(Locale.ROOT);
+                if (text.equals("ILIKE") || text.equals("REGEXP")) {
+                    return text;
+                }
+            }
+        }
+        return "LIKE";
+    }
+
+    /** A literal {@code value} typed as {@code target} is. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static SqmExpression<?> literalLike(SqmPath<?> target, Object value, NodeBuilder builder) {
+        return new SqmLiteral(value, (SqmBindableType) target.getNodeType(), builder);
+    }
+
+    /** The {@code @Filter}s of an entity, its superclasses' included. */
+    public static List<MappedFilter> filters(PersistentClass entity) {
+        return mapped(entity.getFilters());
+    }
+
+    /** The {@code @Filter}s of a collection ({@code @FilterJoinTable}s of a many-to-many). */
+    public static List<MappedFilter> filters(Collection collection) {
+        return mapped(collection.getFilters());
+    }
+
+    /** The {@code @Filter}s on the target side of a many-to-many. */
+    public static List<MappedFilter> manyToManyFilters(Collection collection) {
+        return mapped(collection.getManyToManyFilters());
+    }
+
+    /** Read by name: their class moved from {@code org.hibernate.internal} (7.0, 7.1) to {@code org.hibernate.mapping}. */
+    private static List<MappedFilter> mapped(List<?> filters) {
+        return MappedFilter.readAll(filters);
+    }
+}
