@@ -3,8 +3,6 @@ package dev.hibernateae.spring.data;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.data.jpa.repository.query.DeclaredQuery;
-import org.springframework.data.jpa.repository.query.PreprocessedQuery;
 
 /**
  * Turns a {@code @Query} JPQL string into the JPQL Spring Data JPA hands to the persistence provider when it creates
@@ -26,7 +24,7 @@ final class DeclaredQueryJpql {
      */
     static Optional<String> render(String declared, String entityName) {
         String templated = ENTITY_NAME_TEMPLATE.matcher(declared).replaceAll(Matcher.quoteReplacement(entityName));
-        String jpql = PreprocessedQuery.parse(DeclaredQuery.jpqlQuery(templated)).getQueryString();
+        String jpql = DeclaredQueries.preprocess(templated);
         return jpql.contains("#{") ? Optional.empty() : Optional.of(jpql);
     }
 }
