@@ -15,6 +15,7 @@ import dev.hibernateae.internal.lifecycle.KeyRotation;
 import dev.hibernateae.internal.lifecycle.LifecycleTestSupport;
 import dev.hibernateae.lifecycle.KeyLifecycle;
 import dev.hibernateae.testing.DriverManagerDataSource;
+import dev.hibernateae.testing.HibernateLineExpectations;
 import dev.hibernateae.testing.Narayana;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.keys.TestRsaProvider;
@@ -92,7 +93,7 @@ class JtaTransactionTest {
         Map<String, Object> settings = new HashMap<>();
         settings.put("hibernate.connection.datasource", pool);
         settings.put("hibernate.transaction.coordinator_class", "jta");
-        settings.put("hibernate.transaction.jta.platform", "Narayana");
+        settings.put("hibernate.transaction.jta.platform", HibernateLineExpectations.NARAYANA_JTA_PLATFORM);
         settings.put("hibernate.transaction.flush_before_completion", "true"); // as in Jakarta Persistence
         settings.put("hibernate.hbm2ddl.auto", "create");
         settings.put(EncryptionSettings.KEY_TABLES_SCHEMA_GENERATION, "false");

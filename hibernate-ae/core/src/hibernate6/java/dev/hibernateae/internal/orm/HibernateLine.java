@@ -7,6 +7,7 @@ import org.hibernate.internal.FilterConfiguration;
 import org.hibernate.internal.util.StringHelper;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.PersistentClass;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.model.domain.EntityDomainType;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.query.sqm.NodeBuilder;
@@ -43,6 +44,15 @@ public final class HibernateLine {
     /** The domain type a path source leads to: an entity type for a to-one attribute or an entity collection. */
     public static Object pathType(SqmPathSource<?> source) {
         return source.getSqmPathType();
+    }
+
+    /**
+     * The type that carries a query node's value converter: on Hibernate 6.6 an attribute path's node type is its
+     * path source, whose path type is the basic type (7 gives the basic type itself).
+     */
+    public static Object valueType(Object nodeType) {
+        return nodeType instanceof SqmPathSource<?> source && !(nodeType instanceof JdbcMapping)
+                ? source.getSqmPathType() : nodeType;
     }
 
     /** {@code LIKE} or {@code ILIKE} (6.6's HQL has no {@code REGEXP}): which operation a LIKE predicate is. */

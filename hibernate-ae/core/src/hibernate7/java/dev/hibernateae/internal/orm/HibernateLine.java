@@ -41,6 +41,14 @@ public final class HibernateLine {
         return source.getPathType();
     }
 
+    /**
+     * The type that carries a query node's value converter: on Hibernate 7 the node type itself (an attribute path's
+     * node type is its basic type).
+     */
+    public static Object valueType(Object nodeType) {
+        return nodeType;
+    }
+
     /** {@code LIKE}, {@code ILIKE} or {@code REGEXP}: which of the operations a LIKE-shaped predicate is. */
     public static String likeOperation(HqlParser.LikePredicateContext predicate) {
         return predicate.ILIKE() != null ? "ILIKE" : predicate.REGEXP() != null ? "REGEXP" : "LIKE";

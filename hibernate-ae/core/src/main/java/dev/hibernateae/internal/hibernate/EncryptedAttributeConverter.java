@@ -4,6 +4,7 @@ import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.ColumnEncryptionKeyException;
 import dev.hibernateae.api.ColumnMasterKeyException;
 import dev.hibernateae.api.UnsupportedPlaintextException;
+import dev.hibernateae.internal.orm.HibernateLine;
 import jakarta.persistence.AttributeConverter;
 import java.util.Arrays;
 import java.util.Objects;
@@ -129,7 +130,7 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
      * instance is the {@code EncryptedAttributeConverter} itself.
      */
     public static EncryptedAttributeConverter<?> behind(Object type) {
-        if (!(type instanceof JdbcMapping mapping)) {
+        if (!(HibernateLine.valueType(type) instanceof JdbcMapping mapping)) {
             return null;
         }
         BasicValueConverter<?, ?> converter = mapping.getValueConverter();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import dev.hibernateae.internal.guard.model.Clinic;
+import dev.hibernateae.internal.orm.HibernateLine;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.TestSessionFactories;
 import jakarta.persistence.Entity;
@@ -104,7 +105,7 @@ class QueryGuardWiringTest {
         @Override
         public <R> SqmStatement<R> translate(String hql, Class<R> expectedResultType) {
             reads.incrementAndGet();
-            return new StandardHqlTranslator(factory.getQueryEngine().getCriteriaBuilder(),
+            return new StandardHqlTranslator(HibernateLine.sqmCreationContext(factory),
                     new SqmCreationOptionsStandard(factory.getSessionFactoryOptions())).translate(hql,
                     expectedResultType);
         }

@@ -48,8 +48,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Each use of Hibernate's internals ({@link OrmInternals}, {@link HqlReading}, {@link HqlOperationReplay}) does, on the Hibernate on the
- * class path, what hibernate-ae relies on; and {@link SupportedHibernate} accepts exactly the release lines these
- * were checked on. When a Hibernate upgrade breaks one of them, this test names it.
+ * class path, what hibernate-ae relies on ({@code SupportedHibernateTest} checks the release lines these were checked
+ * on). When a Hibernate upgrade breaks one of them, this test names it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrmInternalsTest {
@@ -110,7 +110,7 @@ class OrmInternalsTest {
     @Test
     void hqlReadingReadsAsHibernateDoesAndShowsEveryAssignedValue() {
         List<String> assigned = new ArrayList<>();
-        HqlReading reading = new HqlReading(factory().getQueryEngine().getCriteriaBuilder(),
+        HqlReading reading = new HqlReading(HibernateLine.sqmCreationContext(factory()),
                 OrmInternals.hqlCreationOptions(factory()), (target, value) -> {
                     assigned.add(target.getNavigablePath().getLocalName() + "=" + value.getClass().getSimpleName());
                     return value;
@@ -157,7 +157,7 @@ class OrmInternalsTest {
     void theReplayReportsPathsAndTheOperationsAroundThem() {
         List<String> heard = new ArrayList<>();
         HqlOperationReplay.replay("select n from Note n where upper(n.text) like :p and n.id + 1 = 2",
-                OrmInternals.hqlCreationOptions(factory()), factory().getQueryEngine().getCriteriaBuilder(),
+                OrmInternals.hqlCreationOptions(factory()), HibernateLine.sqmCreationContext(factory()),
                 new HqlOperationReplay.Listener() {
                     @Override
                     public void pathRead(SqmPath<?> path) {
@@ -175,27 +175,5 @@ class OrmInternalsTest {
         // The select clause reads the root path (Hibernate 7.3 wants the clause under strict JPQL compliance).
         assertEquals(List.of("path " + Note.class.getName(), "enter LIKE", "enter upper()", "path text",
                 "leave upper()", "leave LIKE", "enter arithmetic (+)", "path id", "leave arithmetic (+)"), heard);
-    }
-
-    @Test
-    void theSupportedReleaseLinesAreExactly7Point2To7Point4AndIncludeTheOneOnTheClassPath() {
-        SupportedHibernate.require();
-        assertTrue(SupportedHibernate.supports(Version.getVersionString()));
-        assertEquals(List.of("7.2", "7.3", "7.4"), SupportedHibernate.LINES);
-        for (String supported : List.of("7.2.0.Final", "7.2.25.Final", "7.3.0.Final", "7.3.13.Final", "7.4.0.Final",
-                "7.4.13-SNAPSHOT", "7.4.16.Final")) {
-            assertTrue(SupportedHibernate.supports(supported), supported);
-        }
-        for (String other : List.of("7.1.35.Final", "7.0.10.Final", "7.5.0.Final", "6.6.4.Final", "8.0.0.Alpha1",
-                "17.3.0.Final", "7.30.0.Final", "7", "", "seven")) {
-            assertFalse(SupportedHibernate.supports(other), other);
-        }
-        assertFalse(SupportedHibernate.supports(null));
-        AlwaysEncryptedException e = assertThrows(AlwaysEncryptedException.class,
-                () -> SupportedHibernate.require("7.1.35.Final"));
-        assertEquals("hibernate-ae supports Hibernate ORM 7.2.x, 7.3.x or 7.4.x, but the class path has Hibernate "
-                + "ORM 7.1.35.Final. Depend on a Hibernate ORM 7.2.x, 7.3.x or 7.4.x release (check which version "
-                + "your framework's dependency management chooses), or use a hibernate-ae release that supports your "
-                + "Hibernate version", e.getMessage());
     }
 }
