@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import dev.hibernateae.spring.app.Patient;
 import dev.hibernateae.spring.app.RepositoryTestApplication;
-import dev.hibernateae.spring.data.DeclaredQueryGuard;
-import dev.hibernateae.spring.data.RepositoryQueryGuard;
+import dev.hibernateae.spring.data.RepositoryQueryGuards;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.LocalDate;
 import java.util.List;
@@ -185,8 +184,7 @@ class RepositoryMethodRefusalTest {
     private void create(Class<?> repository) {
         JpaRepositoryFactory factory = new JpaRepositoryFactory(
                 SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
-        factory.addRepositoryProxyPostProcessor(new DeclaredQueryGuard(entityManagerFactory));
-        factory.addQueryCreationListener(new RepositoryQueryGuard(entityManagerFactory, repository));
+        RepositoryQueryGuards.addTo(factory, entityManagerFactory, repository);
         factory.getRepository(repository);
     }
 

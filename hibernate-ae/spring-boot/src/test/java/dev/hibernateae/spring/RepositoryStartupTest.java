@@ -72,6 +72,12 @@ class RepositoryStartupTest {
     @Test
     void withTheCheckTurnedOffTheMethodIsRefusedWhenCalled() {
         runner.withPropertyValues("hibernate-ae.repositories.check-queries=false").run(context -> {
+            if (SpringDataReporting.DERIVED_QUERIES_BUILT_AT_STARTUP) {
+                // Spring Data JPA 3.5 builds the query with the repository: Hibernate refuses it then, in its words.
+                assertNotNull(context.getStartupFailure(), "Spring Data JPA 3.5 builds the query at startup");
+                assertTrue(context.getStartupFailure().getMessage().contains("findBySsnLike"));
+                return;
+            }
             assertNull(context.getStartupFailure());
             SsnLikeRepository repository = context.getBean(SsnLikeRepository.class);
 

@@ -32,7 +32,7 @@ import org.springframework.data.repository.core.support.RepositoryProxyPostProce
  * not checked (native SQL is never rewritten); named queries are checked when Hibernate starts.
  *
  * <p>Spring Boot applications get this through hibernate-ae's auto-configuration; others add it to their
- * {@code JpaRepositoryFactory} with {@code addRepositoryProxyPostProcessor}.
+ * {@code JpaRepositoryFactory} with {@link RepositoryQueryGuards#addTo}.
  */
 public final class DeclaredQueryGuard implements RepositoryProxyPostProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(DeclaredQueryGuard.class);

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class DeclaredQueryJpql {
     /** {@code #{#entityName}} as a template, not as the parameter expressions {@code :#{#entityName}} / {@code ?#{...}}. */
     private static final Pattern ENTITY_NAME_TEMPLATE = Pattern.compile("(?<![:?])#\\{#entityName}");
+    /** Any other template; Spring Data's rewriting (Spring Data JPA 3.5's at least) may refuse to read one. */
+    private static final Pattern TEMPLATE = Pattern.compile("(?<![:?])#\\{");
 
     private DeclaredQueryJpql() {
     }
@@ -24,6 +26,9 @@ final class DeclaredQueryJpql {
      */
     static Optional<String> render(String declared, String entityName) {
         String templated = ENTITY_NAME_TEMPLATE.matcher(declared).replaceAll(Matcher.quoteReplacement(entityName));
+        if (TEMPLATE.matcher(templated).find()) {
+            return Optional.empty();
+        }
         String jpql = DeclaredQueries.preprocess(templated);
         return jpql.contains("#{") ? Optional.empty() : Optional.of(jpql);
     }
