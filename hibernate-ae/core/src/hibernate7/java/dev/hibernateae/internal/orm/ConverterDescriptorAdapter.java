@@ -13,11 +13,11 @@ import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 
 /**
  * Hands Hibernate a {@link ConverterDescriptor} for a {@link ConverterSource}, one it can call on every supported 7.x
- * line (the Hibernate 6.6 artifact has its own version of this class). From Hibernate 7.3 the
- * descriptor's resolved-type methods return {@link Type}, as hibernate-ae is compiled; before, they return a
- * Classmate {@code ResolvedType}, which a class compiled against 7.3+ does not implement (nor can it call the
- * {@link Type} methods on 7.2's interface). There the descriptor is wrapped in a proxy that answers those two methods
- * with the given types resolved by Classmate (a dependency of those Hibernate releases) and hands the rest on.
+ * line (hibernate-ae-core-hibernate6 has its own version of this class). From Hibernate 7.3 the descriptor's
+ * resolved-type methods return {@link Type}, as hibernate-ae is compiled; before, they return a Classmate
+ * {@code ResolvedType}, which a class compiled against 7.3+ does not implement (nor can it call the {@link Type}
+ * methods on 7.2's interface). There the descriptor is wrapped in a proxy that answers those two methods with the
+ * source's types resolved by Classmate (a dependency of those Hibernate releases) and hands the rest on.
  */
 public final class ConverterDescriptorAdapter {
     private static final boolean RETURNS_TYPE = returnsType();
