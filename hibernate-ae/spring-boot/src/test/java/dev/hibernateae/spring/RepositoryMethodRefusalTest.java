@@ -1,5 +1,6 @@
 package dev.hibernateae.spring;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,6 +32,11 @@ import org.springframework.orm.jpa.SharedEntityManagerCreator;
  */
 @SpringBootTest(classes = RepositoryTestApplication.class)
 class RepositoryMethodRefusalTest {
+
+    /** A method name that would be refused, answered by the JPA named query of that name instead. */
+    interface NamedQueryBehindTheName extends Repository<Patient, Long> {
+        List<Patient> findBySsnEndingWith(@Param("ssn") String ssn);
+    }
 
     interface SsnLike extends Repository<Patient, Long> {
         List<Patient> findBySsnLike(String pattern);
@@ -168,6 +174,12 @@ class RepositoryMethodRefusalTest {
         assertTrue(refused.operation().contains(operation), refused.operation());
         assertTrue(refused.getCause() instanceof UnsupportedEncryptedQueryException guard
                 && refused.getMessage().equals(prefix + guard.getMessage()), "the guard's own message, named");
+    }
+
+    /** Spring Data runs the named query, not one derived from the name: the name is not judged. */
+    @Test
+    void aMethodAnsweredByANamedQueryIsNotJudgedByItsName() {
+        assertDoesNotThrow(() -> create(NamedQueryBehindTheName.class));
     }
 
     @Test
