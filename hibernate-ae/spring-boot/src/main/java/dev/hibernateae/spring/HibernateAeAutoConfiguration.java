@@ -14,8 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
@@ -36,11 +36,14 @@ import org.springframework.core.env.Environment;
  *       ({@code dev.hibernateae.spring.actuate});</li>
  *   <li>{@code KeyRingListener} beans hear what the key ring does.</li>
  * </ul>
- * The settings reach Hibernate through Spring Boot's {@link HibernatePropertiesCustomizer}; an application that
+ * The settings reach Hibernate through Spring Boot's {@code HibernatePropertiesCustomizer}; an application that
  * builds its own {@code EntityManagerFactory} passes them itself.
+ *
+ * <p>Built for one Spring Boot line: on the other, startup stops with a message that names the artifacts to use.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
-@ConditionalOnClass({Encrypted.class, HibernatePropertiesCustomizer.class})
+@AutoConfiguration(beforeName = BootLine.HIBERNATE_JPA_AUTO_CONFIGURATION)
+@ConditionalOnClass(Encrypted.class)
+@Conditional(BootLineCondition.class)
 @EnableConfigurationProperties(HibernateAeProperties.class)
 @Import({AzureKeyVaultProviderConfiguration.class, RepositoryQueryGuardConfiguration.class,
         ExceptionTranslationConfiguration.class, HibernateAeHealthConfiguration.class,

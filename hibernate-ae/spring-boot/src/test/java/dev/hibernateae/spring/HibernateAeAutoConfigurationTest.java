@@ -132,7 +132,7 @@ class HibernateAeAutoConfigurationTest {
     @Test
     void withoutSpringBootsHibernateSupportNothingIsConfigured() {
         runner.withClassLoader(new FilteredClassLoader(
-                        org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer.class))
+                        name -> name.equals(BootLine.HIBERNATE_PROPERTIES_CUSTOMIZER)))
                 .run(context -> assertTrue(context.getBeansOfType(EncryptionSettingsCustomizer.class).isEmpty()));
     }
 

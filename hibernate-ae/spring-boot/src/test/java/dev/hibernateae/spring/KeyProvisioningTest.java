@@ -29,10 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -54,7 +50,7 @@ class KeyProvisioningTest {
         "hibernate-ae.provisioning.column-encryption-keys[1].column-master-key=cmk_dev"};
 
     @Configuration(proxyBeanMethods = false)
-    @EntityScan(basePackageClasses = Patient.class)
+    @ScanEntities(Patient.class)
     static class Entities {
     }
 
@@ -99,8 +95,7 @@ class KeyProvisioningTest {
     private ApplicationContextRunner application() {
         TestRsaProvider provider = new TestRsaProvider("BEAN_PROVIDER", "dev-key", "other-key");
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                        HibernateJpaAutoConfiguration.class, HibernateAeAutoConfiguration.class))
+                .withConfiguration(JpaAutoConfigurations.jpa(HibernateAeAutoConfiguration.class))
                 .withUserConfiguration(Entities.class)
                 .withBean(ColumnMasterKeyProvider.class, () -> provider)
                 .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",

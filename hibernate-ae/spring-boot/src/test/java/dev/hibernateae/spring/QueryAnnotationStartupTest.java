@@ -10,12 +10,7 @@ import dev.hibernateae.spring.app.Patient;
 import dev.hibernateae.spring.badquery.SsnPatternQueryRepository;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
@@ -28,7 +23,7 @@ class QueryAnnotationStartupTest {
     private static final String METHOD = "SsnPatternQueryRepository.searchBySsnPattern";
 
     @Configuration(proxyBeanMethods = false)
-    @EntityScan(basePackageClasses = Patient.class)
+    @ScanEntities(Patient.class)
     @EnableJpaRepositories(basePackageClasses = SsnPatternQueryRepository.class)
     static class ApplicationWithABadQuery {
     }
@@ -38,9 +33,7 @@ class QueryAnnotationStartupTest {
      * over key tables without its keys stops at the key startup check, before the check under test.
      */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class,
-                    HibernateAeAutoConfiguration.class))
+            .withConfiguration(JpaAutoConfigurations.jpaRepositories(HibernateAeAutoConfiguration.class))
             .withUserConfiguration(ApplicationWithABadQuery.class)
             .withPropertyValues(
                     "spring.datasource.url=jdbc:h2:mem:bad-query-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",

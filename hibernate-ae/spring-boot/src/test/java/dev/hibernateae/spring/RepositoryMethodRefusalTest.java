@@ -1,5 +1,6 @@
 package dev.hibernateae.spring;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import dev.hibernateae.spring.app.Patient;
 import dev.hibernateae.spring.app.RepositoryTestApplication;
-import dev.hibernateae.spring.data.DeclaredQueryGuard;
-import dev.hibernateae.spring.data.RepositoryQueryGuard;
+import dev.hibernateae.spring.data.RepositoryQueryGuards;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +32,11 @@ import org.springframework.orm.jpa.SharedEntityManagerCreator;
  */
 @SpringBootTest(classes = RepositoryTestApplication.class)
 class RepositoryMethodRefusalTest {
+
+    /** A method name that would be refused, answered by the JPA named query of that name instead. */
+    interface NamedQueryBehindTheName extends Repository<Patient, Long> {
+        List<Patient> findBySsnEndingWith(@Param("ssn") String ssn);
+    }
 
     interface SsnLike extends Repository<Patient, Long> {
         List<Patient> findBySsnLike(String pattern);
@@ -171,6 +176,12 @@ class RepositoryMethodRefusalTest {
                 && refused.getMessage().equals(prefix + guard.getMessage()), "the guard's own message, named");
     }
 
+    /** Spring Data runs the named query, not one derived from the name: the name is not judged. */
+    @Test
+    void aMethodAnsweredByANamedQueryIsNotJudgedByItsName() {
+        assertDoesNotThrow(() -> create(NamedQueryBehindTheName.class));
+    }
+
     @Test
     void messagesNeverHoldTheQueryTextsValues() {
         UnsupportedEncryptedQueryException refused = refusal(SsnLike.class);
@@ -185,8 +196,7 @@ class RepositoryMethodRefusalTest {
     private void create(Class<?> repository) {
         JpaRepositoryFactory factory = new JpaRepositoryFactory(
                 SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
-        factory.addRepositoryProxyPostProcessor(new DeclaredQueryGuard(entityManagerFactory));
-        factory.addQueryCreationListener(new RepositoryQueryGuard(entityManagerFactory, repository));
+        RepositoryQueryGuards.addTo(factory, entityManagerFactory, repository);
         factory.getRepository(repository);
     }
 

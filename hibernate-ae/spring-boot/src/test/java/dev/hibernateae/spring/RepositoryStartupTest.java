@@ -14,13 +14,8 @@ import java.util.UUID;
 import dev.hibernateae.spring.app.Patient;
 import dev.hibernateae.spring.badrepository.SsnLikeRepository;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
-import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.UrlResource;
@@ -31,7 +26,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 class RepositoryStartupTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EntityScan(basePackageClasses = Patient.class)
+    @ScanEntities(Patient.class)
     @EnableJpaRepositories(basePackageClasses = SsnLikeRepository.class)
     static class ApplicationWithABadRepository {
     }
@@ -41,9 +36,7 @@ class RepositoryStartupTest {
      * over key tables without its keys stops at the key startup check, before the check under test.
      */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class,
-                    HibernateAeAutoConfiguration.class))
+            .withConfiguration(JpaAutoConfigurations.jpaRepositories(HibernateAeAutoConfiguration.class))
             .withUserConfiguration(ApplicationWithABadRepository.class)
             .withPropertyValues(
                     "spring.datasource.url=jdbc:h2:mem:bad-repository-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
@@ -79,6 +72,12 @@ class RepositoryStartupTest {
     @Test
     void withTheCheckTurnedOffTheMethodIsRefusedWhenCalled() {
         runner.withPropertyValues("hibernate-ae.repositories.check-queries=false").run(context -> {
+            if (SpringDataReporting.DERIVED_QUERIES_BUILT_AT_STARTUP) {
+                // Spring Data JPA 3.5 builds the query with the repository: Hibernate refuses it then, in its words.
+                assertNotNull(context.getStartupFailure(), "Spring Data JPA 3.5 builds the query at startup");
+                assertTrue(context.getStartupFailure().getMessage().contains("findBySsnLike"));
+                return;
+            }
             assertNull(context.getStartupFailure());
             SsnLikeRepository repository = context.getBean(SsnLikeRepository.class);
 

@@ -14,10 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 class SpringJpaPropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EntityScan(basePackageClasses = Patient.class)
+    @ScanEntities(Patient.class)
     static class Entities {
     }
 
@@ -36,8 +32,7 @@ class SpringJpaPropertiesTest {
     void keystoreFromSpringJpaPropertiesAndAProviderBeanEncryptEntities() {
         TestRsaProvider beanProvider = new TestRsaProvider("BEAN_PROVIDER", "bean-key");
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                        HibernateJpaAutoConfiguration.class, HibernateAeAutoConfiguration.class))
+                .withConfiguration(JpaAutoConfigurations.jpa(HibernateAeAutoConfiguration.class))
                 .withUserConfiguration(Entities.class)
                 .withBean(ColumnMasterKeyProvider.class, () -> beanProvider)
                 .withPropertyValues("spring.datasource.url=jdbc:h2:mem:jpa-properties;DB_CLOSE_DELAY=-1",

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.data.jpa.provider.PersistenceProvider;
-import org.springframework.data.jpa.repository.query.DeclaredQuery;
 import org.springframework.data.jpa.repository.query.JpaQueryMethod;
 import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
 import org.springframework.data.repository.core.RepositoryInformation;
@@ -33,7 +32,7 @@ import org.springframework.data.repository.core.support.RepositoryProxyPostProce
  * not checked (native SQL is never rewritten); named queries are checked when Hibernate starts.
  *
  * <p>Spring Boot applications get this through hibernate-ae's auto-configuration; others add it to their
- * {@code JpaRepositoryFactory} with {@code addRepositoryProxyPostProcessor}.
+ * {@code JpaRepositoryFactory} with {@link RepositoryQueryGuards#addTo}.
  */
 public final class DeclaredQueryGuard implements RepositoryProxyPostProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(DeclaredQueryGuard.class);
@@ -72,24 +71,22 @@ public final class DeclaredQueryGuard implements RepositoryProxyPostProcessor {
                 continue; // derived, named or stored procedure
             }
             String entityName = queryMethod.getEntityInformation().getEntityName();
-            check(queryCheck, queryMethod.getRequiredDeclaredQuery(), entityName, name);
+            check(queryCheck, DeclaredQueries.jpql(queryMethod, method), entityName, name);
             if (queryMethod.isPageQuery()) {
                 // As Spring Data: a declared count query is validated (and run) only for a method returning a Page.
-                DeclaredQuery countQuery = queryMethod.getDeclaredCountQuery();
-                if (countQuery != null) {
-                    check(queryCheck, countQuery, entityName, name + " (count query)");
-                }
+                check(queryCheck, DeclaredQueries.countJpql(queryMethod, method), entityName, name + " (count query)");
             }
         }
     }
 
-    private static void check(EncryptedQueryCheck queryCheck, DeclaredQuery declared, String entityName,
+    /** @param declared the declared JPQL; {@code null} for none or a native query, which are not checked */
+    private static void check(EncryptedQueryCheck queryCheck, String declared, String entityName,
             String repositoryMethod) {
-        if (declared.isNative()) {
+        if (declared == null) {
             return;
         }
         try {
-            Optional<String> jpql = DeclaredQueryJpql.render(declared.getQueryString(), entityName);
+            Optional<String> jpql = DeclaredQueryJpql.render(declared, entityName);
             if (jpql.isPresent()) {
                 GuardedJpql.check(queryCheck, jpql.get(), repositoryMethod);
             }

@@ -3,8 +3,6 @@ package dev.hibernateae.spring.data;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.data.jpa.repository.query.DeclaredQuery;
-import org.springframework.data.jpa.repository.query.PreprocessedQuery;
 
 /**
  * Turns a {@code @Query} JPQL string into the JPQL Spring Data JPA hands to the persistence provider when it creates
@@ -15,6 +13,8 @@ import org.springframework.data.jpa.repository.query.PreprocessedQuery;
 final class DeclaredQueryJpql {
     /** {@code #{#entityName}} as a template, not as the parameter expressions {@code :#{#entityName}} / {@code ?#{...}}. */
     private static final Pattern ENTITY_NAME_TEMPLATE = Pattern.compile("(?<![:?])#\\{#entityName}");
+    /** Any other template; Spring Data's rewriting (Spring Data JPA 3.5's at least) may refuse to read one. */
+    private static final Pattern TEMPLATE = Pattern.compile("(?<![:?])#\\{");
 
     private DeclaredQueryJpql() {
     }
@@ -26,7 +26,10 @@ final class DeclaredQueryJpql {
      */
     static Optional<String> render(String declared, String entityName) {
         String templated = ENTITY_NAME_TEMPLATE.matcher(declared).replaceAll(Matcher.quoteReplacement(entityName));
-        String jpql = PreprocessedQuery.parse(DeclaredQuery.jpqlQuery(templated)).getQueryString();
+        if (TEMPLATE.matcher(templated).find()) {
+            return Optional.empty();
+        }
+        String jpql = DeclaredQueries.preprocess(templated);
         return jpql.contains("#{") ? Optional.empty() : Optional.of(jpql);
     }
 }

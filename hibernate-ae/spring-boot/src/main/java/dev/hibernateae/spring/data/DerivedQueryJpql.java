@@ -3,7 +3,6 @@ package dev.hibernateae.spring.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import org.springframework.data.core.PropertyPath;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.repository.query.parser.Part;
 import org.springframework.data.repository.query.parser.PartTree;
@@ -49,9 +48,9 @@ final class DerivedQueryJpql {
         }
         StringJoiner orderBy = new StringJoiner(", ", " order by ", "").setEmptyValue("");
         for (Sort.Order order : tree.getSort()) {
-            PropertyPath path = PropertyPath.from(order.getProperty(), domainClass);
+            List<PropertySegment> path = PropertyPaths.of(order.getProperty(), domainClass);
             String expression = path(path);
-            if (order.isIgnoreCase() && path.getLeafType() == String.class) {
+            if (order.isIgnoreCase() && leaf(path).type() == String.class) {
                 expression = "upper(" + expression + ")";
             }
             orderBy.add(expression + (order.isAscending() ? " asc" : " desc"));
@@ -66,8 +65,8 @@ final class DerivedQueryJpql {
     }
 
     private String predicate(Part part) {
-        PropertyPath property = part.getProperty();
-        if (property.getLeafProperty().isCollection()) {
+        List<PropertySegment> property = PropertyPaths.of(part);
+        if (leaf(property).collection()) {
             switch (part.getType()) {
                 case IS_EMPTY:
                     return pathWithoutJoiningLeaf(property) + " is empty";
@@ -133,7 +132,7 @@ final class DerivedQueryJpql {
     private boolean ignoresCase(Part part) {
         return switch (part.shouldIgnoreCase()) {
             case ALWAYS -> true;
-            case WHEN_POSSIBLE -> part.getProperty().getLeafType() == String.class;
+            case WHEN_POSSIBLE -> leaf(PropertyPaths.of(part)).type() == String.class;
             case NEVER -> false;
         };
     }
@@ -147,29 +146,33 @@ final class DerivedQueryJpql {
     }
 
     /** The path expression; collection-valued segments are joined, as Spring Data does. */
-    private String path(PropertyPath property) {
+    private String path(List<PropertySegment> property) {
         String current = ROOT;
-        for (PropertyPath segment = property; segment != null; segment = segment.hasNext() ? segment.next() : null) {
+        for (PropertySegment segment : property) {
             current = step(current, segment);
         }
         return current;
     }
 
     /** Like {@link #path}, but leaves the last segment unjoined for {@code is empty} and {@code member of}. */
-    private String pathWithoutJoiningLeaf(PropertyPath property) {
+    private String pathWithoutJoiningLeaf(List<PropertySegment> property) {
         String current = ROOT;
-        for (PropertyPath segment = property; segment != null; segment = segment.hasNext() ? segment.next() : null) {
-            current = segment.hasNext() ? step(current, segment) : current + "." + segment.getSegment();
+        for (PropertySegment segment : property.subList(0, property.size() - 1)) {
+            current = step(current, segment);
         }
-        return current;
+        return current + "." + leaf(property).name();
     }
 
-    private String step(String current, PropertyPath segment) {
-        if (!segment.isCollection()) {
-            return current + "." + segment.getSegment();
+    private static PropertySegment leaf(List<PropertySegment> property) {
+        return property.get(property.size() - 1);
+    }
+
+    private String step(String current, PropertySegment segment) {
+        if (!segment.collection()) {
+            return current + "." + segment.name();
         }
         String alias = "j" + (joins.size() + 1);
-        joins.add("join " + current + "." + segment.getSegment() + " " + alias);
+        joins.add("join " + current + "." + segment.name() + " " + alias);
         return alias;
     }
 }

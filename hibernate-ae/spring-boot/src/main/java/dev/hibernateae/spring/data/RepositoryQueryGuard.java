@@ -26,8 +26,8 @@ import org.springframework.data.repository.query.parser.PartTree;
  * the guard when they run.
  *
  * <p>Spring Boot applications get this through hibernate-ae's auto-configuration; others add it to their
- * {@code JpaRepositoryFactory} with {@code addQueryCreationListener}, and a {@link DeclaredQueryGuard} with
- * {@code addRepositoryProxyPostProcessor}.
+ * {@code JpaRepositoryFactory}, with a {@link DeclaredQueryGuard}, through {@link RepositoryQueryGuards#addTo}, which
+ * runs it when the Spring Data line in use allows.
  */
 public final class RepositoryQueryGuard implements QueryCreationListener<RepositoryQuery> {
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryQueryGuard.class);
@@ -56,9 +56,15 @@ public final class RepositoryQueryGuard implements QueryCreationListener<Reposit
 
     @Override
     public void onCreation(RepositoryQuery query) {
-        if (!(query.getQueryMethod() instanceof JpaQueryMethod method)) {
-            return;
+        if (query instanceof PartTreeJpaQuery && query.getQueryMethod() instanceof JpaQueryMethod method) {
+            checkDerived(method);
         }
+        // @Query JPQL is checked by DeclaredQueryGuard before Spring Data creates the query; named queries are
+        // checked when Hibernate starts.
+    }
+
+    /** Checks a derived query method: the conditions and ordering its name states. */
+    void checkDerived(JpaQueryMethod method) {
         Class<?> domainType = method.getEntityInformation().getJavaType();
         SessionFactoryImplementor sessionFactory = sessionFactories.apply(domainType);
         EncryptedQueryCheck queryCheck = sessionFactory == null ? null
@@ -67,18 +73,14 @@ public final class RepositoryQueryGuard implements QueryCreationListener<Reposit
             return; // nothing encrypted in that persistence unit
         }
         String entityName = sessionFactory.getMappingMetamodel().getEntityDescriptor(domainType).getEntityName();
-        if (query instanceof PartTreeJpaQuery) {
-            String jpql;
-            try {
-                jpql = DerivedQueryJpql.render(new PartTree(method.getName(), domainType), domainType, entityName);
-            } catch (RuntimeException e) {
-                skipped(method, e);
-                return;
-            }
-            check(queryCheck, method, jpql);
+        String jpql;
+        try {
+            jpql = DerivedQueryJpql.render(new PartTree(method.getName(), domainType), domainType, entityName);
+        } catch (RuntimeException e) {
+            skipped(method, e);
+            return;
         }
-        // @Query JPQL is checked by DeclaredQueryGuard before Spring Data creates the query; named queries are
-        // checked when Hibernate starts.
+        check(queryCheck, method, jpql);
     }
 
     private void check(EncryptedQueryCheck queryCheck, JpaQueryMethod method, String jpql) {

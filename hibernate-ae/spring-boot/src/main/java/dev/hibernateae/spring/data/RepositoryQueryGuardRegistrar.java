@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.support.JpaRepositoryFactoryBean;
 
 /**
  * Adds a {@link DeclaredQueryGuard} and a {@link RepositoryQueryGuard} to every Spring Data JPA repository factory of
- * the application context, before the factory creates its repository. The session factory of a repository is the one whose metamodel manages the
+ * the application context, before the factory creates its repository ({@link RepositoryQueryGuards}). The session factory of a repository is the one whose metamodel manages the
  * repository's entity, so applications with several persistence units are covered.
  */
 public final class RepositoryQueryGuardRegistrar implements BeanPostProcessor {
@@ -24,10 +24,8 @@ public final class RepositoryQueryGuardRegistrar implements BeanPostProcessor {
         if (bean instanceof JpaRepositoryFactoryBean<?, ?, ?> factoryBean) {
             String repositoryName = factoryBean.getObjectType() == null ? beanName
                     : factoryBean.getObjectType().getSimpleName();
-            factoryBean.addRepositoryFactoryCustomizer(factory -> {
-                factory.addRepositoryProxyPostProcessor(new DeclaredQueryGuard(this::sessionFactoryFor));
-                factory.addQueryCreationListener(new RepositoryQueryGuard(this::sessionFactoryFor, repositoryName));
-            });
+            factoryBean.addRepositoryFactoryCustomizer(
+                    factory -> RepositoryQueryGuards.addTo(factory, this::sessionFactoryFor, repositoryName));
         }
         return bean;
     }

@@ -14,6 +14,8 @@ import dev.hibernateae.internal.keys.KeyTables;
 import dev.hibernateae.spi.ColumnMasterKeyProvider;
 import dev.hibernateae.spi.KeyRingListener;
 import dev.hibernateae.spring.HibernateAeAutoConfiguration;
+import dev.hibernateae.spring.JpaAutoConfigurations;
+import dev.hibernateae.spring.ScanEntities;
 import dev.hibernateae.spring.actuate.accounts.Account;
 import dev.hibernateae.testing.keys.TestRsaProvider;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,13 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +43,7 @@ class HibernateAeActuatorTest {
     static final String IBAN_PATH = "keys/iban";
 
     @Configuration(proxyBeanMethods = false)
-    @EntityScan(basePackageClasses = Account.class)
+    @ScanEntities(Account.class)
     static class AccountsApplication {
     }
 
@@ -56,8 +51,7 @@ class HibernateAeActuatorTest {
     private final String url = "jdbc:h2:mem:actuator-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    HibernateJpaAutoConfiguration.class, HibernateAeAutoConfiguration.class))
+            .withConfiguration(JpaAutoConfigurations.jpa(HibernateAeAutoConfiguration.class))
             .withUserConfiguration(AccountsApplication.class)
             .withBean(ColumnMasterKeyProvider.class, () -> keyStore)
             .withPropertyValues("spring.datasource.url=" + url, "spring.jpa.hibernate.ddl-auto=create-drop",
@@ -69,17 +63,17 @@ class HibernateAeActuatorTest {
         provision();
         runner.run(context -> {
             assertNull(context.getStartupFailure());
-            Health health = context.getBean("hibernateAeHealthIndicator", HealthIndicator.class).health();
-            assertEquals(Status.UP, health.getStatus());
-            Map<?, ?> keys = (Map<?, ?>) health.getDetails().get("keys");
+            HealthProbe health = HealthProbe.of(context);
+            assertEquals("UP", health.status());
+            Map<?, ?> keys = (Map<?, ?>) health.details().get("keys");
             assertEquals(List.of("cek_accounts", "cek_iban"), List.copyOf(keys.keySet()));
             Map<?, ?> accounts = (Map<?, ?>) keys.get("cek_accounts");
             assertEquals("cached", accounts.get("state"));
             assertEquals("cmk_accounts", accounts.get("masterKey"));
             assertEquals(TestRsaProvider.NAME, accounts.get("provider"));
             assertNotNull(accounts.get("expiresIn"));
-            assertEquals("PT2H", health.getDetails().get("keyCacheTtl"));
-            assertFalse(health.getDetails().containsKey("lastFailure"));
+            assertEquals("PT2H", health.details().get("keyCacheTtl"));
+            assertFalse(health.details().containsKey("lastFailure"));
             for (byte[] key : keyStore.returnedKeys()) {
                 assertFalse(health.toString().contains(java.util.HexFormat.of().formatHex(key)), "key bytes");
             }
@@ -93,10 +87,9 @@ class HibernateAeActuatorTest {
         keyStore.unavailable(IBAN_PATH, true);
         runner.withPropertyValues("hibernate-ae.unreadable-attributes=null").run(context -> {
             assertNull(context.getStartupFailure());
-            HealthIndicator indicator = context.getBean("hibernateAeHealthIndicator", HealthIndicator.class);
-            Health down = indicator.health();
-            assertEquals(Status.DOWN, down.getStatus());
-            Map<?, ?> keys = (Map<?, ?>) down.getDetails().get("keys");
+            HealthProbe down = HealthProbe.of(context);
+            assertEquals("DOWN", down.status());
+            Map<?, ?> keys = (Map<?, ?>) down.details().get("keys");
             Map<?, ?> iban = (Map<?, ?>) keys.get("cek_iban");
             assertEquals("failing", iban.get("state"));
             assertEquals(dev.hibernateae.api.ColumnMasterKeyException.class.getName(), iban.get("error"));
@@ -106,9 +99,9 @@ class HibernateAeActuatorTest {
             keyStore.unavailable(IBAN_PATH, false);
             EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
             assertNotNull(EncryptedValues.encrypt(emf, Account.class, "iban", "DE89370400440532013000"));
-            Health up = indicator.health();
-            assertEquals(Status.UP, up.getStatus());
-            assertEquals("cek_iban", ((Map<?, ?>) up.getDetails().get("lastFailure")).get("key"));
+            HealthProbe up = HealthProbe.of(context);
+            assertEquals("UP", up.status());
+            assertEquals("cek_iban", ((Map<?, ?>) up.details().get("lastFailure")).get("key"));
         });
     }
 
@@ -187,7 +180,7 @@ class HibernateAeActuatorTest {
     @Test
     void neitherWithoutItsLibrary() {
         provision();
-        runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class, MeterRegistry.class)).run(context -> {
+        runner.withClassLoader(new FilteredClassLoader(HealthProbe.INDICATOR_TYPE, MeterRegistry.class)).run(context -> {
             assertNull(context.getStartupFailure());
             assertFalse(context.containsBean("hibernateAeHealthIndicator"));
             assertFalse(context.containsBean("hibernateAeKeyRingMeters"));

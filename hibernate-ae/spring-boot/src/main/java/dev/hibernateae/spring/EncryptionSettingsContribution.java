@@ -8,34 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 
 /**
- * Puts the {@code hibernate-ae.*} properties and the application's {@link ColumnMasterKeyProvider} and
- * {@link KeyRingListener} beans into the Hibernate settings that Spring Boot builds from
+ * What {@link EncryptionSettingsCustomizer} does, apart from Spring Boot's interface (whose package differs between
+ * Spring Boot lines): puts the {@code hibernate-ae.*} properties and the application's {@link ColumnMasterKeyProvider}
+ * and {@link KeyRingListener} beans into the Hibernate settings that Spring Boot builds from
  * {@code spring.jpa.properties.*}. A setting given both ways must have the same value; providers (and listeners) from
  * every source are registered together.
  */
-public final class EncryptionSettingsCustomizer implements HibernatePropertiesCustomizer {
+final class EncryptionSettingsContribution {
     private final HibernateAeProperties properties;
     private final List<ColumnMasterKeyProvider> providerBeans;
     private final List<KeyRingListener> listenerBeans;
 
-    /**
-     * @param properties the bound {@code hibernate-ae.*} properties
-     * @param providerBeans the provider beans of the application context, in their order
-     */
-    public EncryptionSettingsCustomizer(HibernateAeProperties properties, List<ColumnMasterKeyProvider> providerBeans) {
-        this(properties, providerBeans, List.of());
-    }
-
-    /**
-     * @param properties the bound {@code hibernate-ae.*} properties
-     * @param providerBeans the provider beans of the application context, in their order
-     * @param listenerBeans the key ring listener beans of the application context, in their order (the Micrometer
-     *        meters among them)
-     */
-    public EncryptionSettingsCustomizer(HibernateAeProperties properties, List<ColumnMasterKeyProvider> providerBeans,
+    EncryptionSettingsContribution(HibernateAeProperties properties, List<ColumnMasterKeyProvider> providerBeans,
             List<KeyRingListener> listenerBeans) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.providerBeans = List.copyOf(providerBeans);
@@ -46,8 +32,7 @@ public final class EncryptionSettingsCustomizer implements HibernatePropertiesCu
      * Applies every row of {@link SettingProperties}: a property that is set becomes its setting; providers and
      * listeners are merged with the beans.
      */
-    @Override
-    public void customize(Map<String, Object> settings) {
+    void applyTo(Map<String, Object> settings) {
         Map<String, List<?>> beans = Map.of(EncryptionSettings.PROVIDERS, providerBeans,
                 EncryptionSettings.KEY_RING_LISTENERS, listenerBeans);
         for (SettingProperties.Row row : SettingProperties.ROWS) {
