@@ -8,6 +8,10 @@ import dev.hibernateae.internal.keys.KeyStartupCheck;
 import dev.hibernateae.internal.lifecycle.LifecycleIntegrator;
 import dev.hibernateae.internal.orm.SupportedHibernate;
 import dev.hibernateae.internal.query.QueryStageIntegrator;
+import dev.hibernateae.internal.search.SearchCatalog;
+import dev.hibernateae.internal.search.TokenMaintenance;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -21,7 +25,8 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 /**
  * hibernate-ae's one Integrator, found through {@code META-INF/services}: when a session factory is built, checks
  * the Hibernate version, then, in this order, completes the encrypted attributes from the finished mapping, checks the
- * key hierarchy they need ({@link KeyStartupCheck}, unless {@code hibernate.ae.startup_check=false}), installs the
+ * key hierarchy they need ({@link KeyStartupCheck}, unless {@code hibernate.ae.startup_check=false}), reads the
+ * searchable attributes (adding their token tables to the schema and maintaining their tokens), installs the
  * query stage (refusing to start without it when anything is encrypted) and connects the key lifecycle.
  *
  * <p>Hibernate runs integrators before schema generation, so the startup check sees the database as it was before
@@ -36,7 +41,15 @@ public final class HibernateAeIntegrator implements Integrator {
         new EncryptedAttributeIntegrator().integrate(metadata, bootstrapContext, factory);
         EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
         checkKeys(factory, runtime);
-        QueryStageIntegrator.integrate(factory, runtime != null && !runtime.attributes().isEmpty());
+        SearchCatalog searches = runtime == null ? SearchCatalog.empty() : SearchCatalog.build(metadata, factory);
+        if (!searches.isEmpty()) {
+            TokenMaintenance maintenance = new TokenMaintenance(searches, runtime);
+            EventListenerRegistry listeners = factory.getServiceRegistry().requireService(EventListenerRegistry.class);
+            listeners.appendListeners(EventType.POST_INSERT, maintenance);
+            listeners.appendListeners(EventType.POST_UPDATE, maintenance);
+            listeners.appendListeners(EventType.POST_DELETE, maintenance);
+        }
+        QueryStageIntegrator.integrate(factory, runtime != null && !runtime.attributes().isEmpty(), searches);
         new LifecycleIntegrator().integrate(metadata, bootstrapContext, factory);
     }
 

@@ -25,6 +25,7 @@ public final class ColumnKey implements AutoCloseable {
     private final CellKey cells;
     private final DestroyableSecretKey derivation;
     private final Cleaner.Cleanable zeroing;
+    private final java.util.Map<String, SearchTokenHash> searchHashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ColumnKey(CellKey cells, DestroyableSecretKey derivation) {
         this.cells = cells;
@@ -84,8 +85,30 @@ public final class ColumnKey implements AutoCloseable {
         }
     }
 
+    /**
+     * The token hash of one search scheme of one attribute: keyed with {@code HMAC-SHA256(derivation key,
+     * UTF-8("hibernate-ae search tokens v1 " + purpose))}, so distinct purposes (scheme and column) give unrelated
+     * tokens. Cached: a token hash is asked for on every write and query of a searchable attribute.
+     */
+    public SearchTokenHash searchTokens(String purpose) {
+        return searchHashes.computeIfAbsent(purpose, p -> {
+            byte[] derivationBytes = derivation.getEncoded();
+            byte[] key = null;
+            try {
+                key = hmac(derivationBytes, ("hibernate-ae search tokens v1 " + p).getBytes(StandardCharsets.UTF_8));
+                return new SearchTokenHash(key);
+            } finally {
+                Arrays.fill(derivationBytes, (byte) 0);
+                if (key != null) {
+                    Arrays.fill(key, (byte) 0);
+                }
+            }
+        });
+    }
+
     /** Zeroes the bytes held here now; see {@link CellKey#destroy()} for when that is safe. */
     public void destroy() {
+        searchHashes.clear();
         zeroing.clean();
         cells.destroy();
     }

@@ -48,8 +48,11 @@ import org.hibernate.query.sqm.tree.update.SqmAssignment;
  * refuses it. One instance checks one statement.
  */
 final class EncryptedQueryWalker extends ValueUseWalker {
-    EncryptedQueryWalker(EncryptedPathResolver resolver, LiteralRule literals) {
+    private final java.util.Set<String> searchedEntities;
+
+    EncryptedQueryWalker(EncryptedPathResolver resolver, LiteralRule literals, java.util.Set<String> searchedEntities) {
         super(resolver, literals);
+        this.searchedEntities = searchedEntities;
     }
 
     void check(SqmStatement<?> statement) {
@@ -210,6 +213,10 @@ final class EncryptedQueryWalker extends ValueUseWalker {
 
     @Override
     public Object visitComparisonPredicate(SqmComparisonPredicate predicate) {
+        SearchPredicate search = SearchPredicate.of(predicate, resolver);
+        if (search != null) {
+            return searched(search, predicate);
+        }
         ComparisonOperator operator = predicate.getSqmOperator();
         String operation = operator.sqlText().trim().toUpperCase(Locale.ROOT);
         Operand left = rules.classify(predicate.getLeftHandExpression());
@@ -225,6 +232,53 @@ final class EncryptedQueryWalker extends ValueUseWalker {
         walkInside(left, operation);
         walkInside(right, operation);
         return predicate;
+    }
+
+    @Override
+    public Object visitLikePredicate(org.hibernate.query.sqm.tree.predicate.SqmLikePredicate predicate) {
+        SearchPredicate search = SearchPredicate.of(predicate, resolver);
+        return search != null ? searched(search, predicate) : super.visitLikePredicate(predicate);
+    }
+
+    /** A search that tokens answer: its value and escape are bound for the attribute, never sent as they are. */
+    private Object searched(SearchPredicate search, Object predicate) {
+        EncryptedValue value = resolver.resolve(search.path());
+        String operation = search.kind() == SearchPredicate.Kind.LIKE ? "LIKE" : "=";
+        rules.searched(operation, value, new Operand.Bindable(search.value()));
+        if (search.escape() instanceof org.hibernate.query.sqm.tree.expression.SqmParameter<?> escape) {
+            parameters.plain(escape, "ESCAPE");
+        }
+        return predicate;
+    }
+
+    @Override
+    public Object visitDeleteStatement(org.hibernate.query.sqm.tree.delete.SqmDeleteStatement<?> statement) {
+        refuseBulkOfSearched(statement.getTarget(), "DELETE");
+        return super.visitDeleteStatement(statement);
+    }
+
+    @Override
+    public Object visitUpdateStatement(org.hibernate.query.sqm.tree.update.SqmUpdateStatement<?> statement) {
+        for (SqmAssignment<?> assignment : statement.getSetClause().getAssignments()) {
+            EncryptedValue target = resolver.resolve(assignment.getTargetPath());
+            if (target != null && target.encrypted().stream().anyMatch(c -> c.converter().search().any())) {
+                refuseBulkOfSearched(statement.getTarget(), "UPDATE");
+            }
+        }
+        return super.visitUpdateStatement(statement);
+    }
+
+    /** Bulk mutations bypass token maintenance: they would leave rows findable by values they no longer hold. */
+    private void refuseBulkOfSearched(org.hibernate.query.sqm.tree.from.SqmRoot<?> target, String operation) {
+        String entity = target.getEntityName();
+        if (searchedEntities.contains(entity)) {
+            throw new dev.hibernateae.api.UnsupportedEncryptedQueryException(target.getModel().getName(), operation,
+                    "Bulk " + operation + " of " + target.getModel().getName() + " is refused: its rows have search "
+                    + "tokens (@EqualitySearch, @IgnoreCaseSearch, @PrefixSearch, @SuffixSearch), which a bulk "
+                    + operation + " would leave behind, making rows findable by values they no longer hold. "
+                    + (operation.equals("DELETE") ? "Remove the entities through the session (em.remove)"
+                            : "Change the entities through the session (load, set, flush)") + " instead");
+        }
     }
 
     private static boolean equality(ComparisonOperator operator) {

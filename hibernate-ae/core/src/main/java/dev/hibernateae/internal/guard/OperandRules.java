@@ -114,6 +114,11 @@ final class OperandRules {
         }
     }
 
+    /** A parameter or literal a search compares with the attribute: bound for it, as an equality's would be. */
+    void searched(String operation, EncryptedValue value, Operand.Bindable bindable) {
+        bound(bindable, value, operation);
+    }
+
     /** Checks {@code SET target = value} and the columns of {@code INSERT}. */
     void assign(String operation, SqmPath<?> target, Operand value) {
         EncryptedValue targetValue = resolver.resolve(target);

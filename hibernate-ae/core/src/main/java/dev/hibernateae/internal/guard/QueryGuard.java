@@ -12,9 +12,16 @@ import org.hibernate.query.sqm.tree.SqmStatement;
  */
 public final class QueryGuard {
     private final EncryptedPathResolver resolver;
+    private final java.util.Set<String> searchedEntities;
 
     public QueryGuard(MappingMetamodel metamodel) {
+        this(metamodel, java.util.Set.of());
+    }
+
+    /** @param searchedEntities the entities with search tokens, which bulk mutations would leave stale */
+    public QueryGuard(MappingMetamodel metamodel, java.util.Set<String> searchedEntities) {
         this.resolver = new EncryptedPathResolver(metamodel);
+        this.searchedEntities = java.util.Set.copyOf(searchedEntities);
     }
 
     /** The guard of a session factory, or {@code null} when its persistence unit encrypts nothing. */
@@ -23,7 +30,7 @@ public final class QueryGuard {
         if (runtime == null || runtime.attributes().isEmpty()) {
             return null;
         }
-        return new QueryGuard(factory.getMappingMetamodel());
+        return new QueryGuard(factory.getMappingMetamodel(), runtime.searchedEntities());
     }
 
     /**
@@ -34,7 +41,12 @@ public final class QueryGuard {
      *         work on ciphertext
      */
     public void check(SqmStatement<?> statement, LiteralRule literals) {
-        new EncryptedQueryWalker(resolver, literals).check(statement);
+        new EncryptedQueryWalker(resolver, literals, searchedEntities).check(statement);
+    }
+
+    /** The search that search tokens answer in {@code predicate}, or null; see {@link SearchPredicate}. */
+    public SearchPredicate search(org.hibernate.query.sqm.tree.predicate.SqmPredicate predicate) {
+        return SearchPredicate.of(predicate, resolver);
     }
 
     EncryptedPathResolver resolver() {

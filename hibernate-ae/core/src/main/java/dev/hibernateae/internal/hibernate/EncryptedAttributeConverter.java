@@ -23,6 +23,7 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
     private volatile EncryptedAttribute<T> attribute;
     /** The format of the last moment asked for: in the steady state, one reference comparison per value. */
     private volatile CachedFormat cached;
+    private volatile SearchOptions search = SearchOptions.NONE;
 
     private record CachedFormat(ValueFormats formats, EncryptedAttribute<?> attribute, ValueFormat format) {
     }
@@ -149,6 +150,15 @@ public final class EncryptedAttributeConverter<T> implements AttributeConverter<
     /** Called once the mapping is complete, with the attribute's full role, column and its table's row key. */
     void locate(String role, String table, String column, java.util.List<String> rowKey) {
         attribute = attribute.locatedAt(role, table, column, rowKey);
+    }
+
+    /** The searches the attribute declared; {@link SearchOptions#NONE} when none. */
+    public SearchOptions search() {
+        return search;
+    }
+
+    void search(SearchOptions options) {
+        this.search = java.util.Objects.requireNonNull(options, "options");
     }
 
     @Override

@@ -30,14 +30,26 @@ public final class EncryptedAttributeIntegrator implements Integrator {
             return;
         }
         List<EncryptedColumn> columns = new ArrayList<>();
+        java.util.Set<String> searched = new java.util.TreeSet<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
+            int before = columns.size();
             for (Property property : entity.getProperties()) {
-                visit(entity.getEntityName() + "." + property.getName(), property.getValue(), null, columns);
+                visit(entity.getEntityName() + "." + property.getName(), property.getValue(), null, columns, runtime);
+            }
+            if (columns.subList(before, columns.size()).stream().anyMatch(c -> c.converter().search().any())) {
+                hierarchyOf(entity.getRootClass(), searched);
             }
         }
         for (Collection collection : metadata.getCollectionBindings()) {
-            visit(collection.getRole(), collection.getElement(), collection, columns);
+            visit(collection.getRole(), collection.getElement(), collection, columns, runtime);
         }
+        List<String> unclaimed = runtime.takeUnclaimedSearches();
+        if (!unclaimed.isEmpty()) {
+            throw new dev.hibernateae.api.AlwaysEncryptedException("Search annotations on " + unclaimed + ", which "
+                    + "are not @Encrypted: add @Encrypted(type = ..., key = ...) or remove the search annotations "
+                    + "(plain attributes are searched by the database itself)");
+        }
+        runtime.searchedEntities(searched);
         runtime.replaceAttributes(columns.stream().map(EncryptedColumn::converter).toList());
         new EncryptedColumnValidator(sessionFactory).validate(columns);
         new MappedSqlFragmentCheck(metadata, columns).check();
@@ -52,8 +64,16 @@ public final class EncryptedAttributeIntegrator implements Integrator {
     public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry registry) {
     }
 
+    private static void hierarchyOf(PersistentClass entity, java.util.Set<String> names) {
+        names.add(entity.getEntityName());
+        for (PersistentClass subclass : entity.getSubclasses()) {
+            hierarchyOf(subclass, names);
+        }
+    }
+
     /** @param collection the element collection whose element {@code value} is, or null */
-    private static void visit(String role, Value value, Collection collection, List<EncryptedColumn> found) {
+    private static void visit(String role, Value value, Collection collection, List<EncryptedColumn> found,
+            EncryptionRuntime runtime) {
         if (value instanceof BasicValue basic
                 && ConverterDescriptorAdapter.sourceOf(basic.getJpaAttributeConverterDescriptor())
                         instanceof EncryptedConverterDescriptor<?> descriptor) {
@@ -62,10 +82,15 @@ public final class EncryptedAttributeIntegrator implements Integrator {
             String column = basic.getColumns().get(0).getName();
             converter.locate(role, table.getName(), column, rowKey(table, collection, column));
             requireConverterApplied(basic, converter);
+            SearchOptions search = runtime.takeSearch(basic);
+            if (search != null) {
+                SearchOptionsCheck.check(converter.attribute(), search, table);
+                converter.search(search);
+            }
             found.add(new EncryptedColumn(converter, table, column));
         } else if (value instanceof Component component) {
             for (Property property : component.getProperties()) {
-                visit(role + "." + property.getName(), property.getValue(), collection, found);
+                visit(role + "." + property.getName(), property.getValue(), collection, found, runtime);
             }
         }
     }

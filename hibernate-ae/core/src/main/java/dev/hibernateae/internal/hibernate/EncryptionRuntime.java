@@ -30,6 +30,12 @@ public final class EncryptionRuntime implements Service {
     private final FormatSource cellsUnderKeyNames;
     private volatile FormatSource formatSource;
     private volatile KeyRing keyRing;
+    /** Search annotations by the value they annotate, until the mapping is complete (boot only). */
+    private final Map<Object, Declared> searchDeclarations = new java.util.IdentityHashMap<>();
+    private volatile java.util.Set<String> searchedEntities = java.util.Set.of();
+
+    private record Declared(SearchOptions options, String role) {
+    }
 
     /**
      * @param config the settings; a {@link KeyRing} in {@link InternalSettings#KEY_RING} is used instead of the key
@@ -144,6 +150,38 @@ public final class EncryptionRuntime implements Service {
                     + "encrypted attributes are: " + String.join(", ", new TreeSet<>(attributesByRole.keySet())));
         }
         return converter;
+    }
+
+    /** Records a search annotation on {@code value} (the binder's; checked when the mapping is complete). */
+    synchronized void declareSearch(Object value, java.lang.annotation.Annotation annotation, String role) {
+        Declared declared = searchDeclarations.get(value);
+        SearchOptions options = declared == null ? SearchOptions.NONE : declared.options();
+        searchDeclarations.put(value, new Declared(options.with(annotation, role), role));
+    }
+
+    /** The searches declared on {@code value}, taken out of the boot-time record; null when none. */
+    synchronized SearchOptions takeSearch(Object value) {
+        Declared declared = searchDeclarations.remove(value);
+        return declared == null ? null : declared.options();
+    }
+
+    /** The attributes whose searches were declared but never taken (not {@code @Encrypted}), then forgets them. */
+    synchronized List<String> takeUnclaimedSearches() {
+        List<String> roles = searchDeclarations.values().stream().map(Declared::role).sorted().toList();
+        searchDeclarations.clear();
+        return roles;
+    }
+
+    /**
+     * The entity names whose rows (their own, or a subclass's) have search tokens: a bulk delete or update of them
+     * would bypass token maintenance.
+     */
+    public java.util.Set<String> searchedEntities() {
+        return searchedEntities;
+    }
+
+    void searchedEntities(java.util.Set<String> names) {
+        this.searchedEntities = java.util.Set.copyOf(names);
     }
 
     public Collection<EncryptedAttributeConverter<?>> attributes() {

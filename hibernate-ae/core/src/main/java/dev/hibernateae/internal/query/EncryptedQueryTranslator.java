@@ -37,6 +37,12 @@ import org.hibernate.sql.ast.tree.predicate.ExistsPredicate;
 import org.hibernate.sql.ast.tree.predicate.InListPredicate;
 import org.hibernate.sql.ast.tree.predicate.InSubQueryPredicate;
 import org.hibernate.sql.ast.tree.predicate.Junction;
+import org.hibernate.sql.ast.tree.predicate.LikePredicate;
+import org.hibernate.sql.ast.tree.predicate.NegatedPredicate;
+import org.hibernate.query.sqm.tree.predicate.SqmJunctionPredicate;
+import org.hibernate.query.sqm.tree.predicate.SqmLikePredicate;
+import org.hibernate.query.sqm.tree.predicate.SqmNegatedPredicate;
+import dev.hibernateae.internal.guard.SearchPredicate;
 import org.hibernate.sql.ast.tree.predicate.Predicate;
 import org.hibernate.sql.ast.tree.select.QuerySpec;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
@@ -61,11 +67,16 @@ final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAs
     private final DomainParameterXref parameterXref;
     private final QueryParameterBindings parameterBindings;
     private final Map<QueryParameterImplementor<?>, Integer> valuesConsumed = new HashMap<>();
+    private final dev.hibernateae.internal.guard.QueryGuard guard;
+    private final SearchRewriter searches;
+    /** How many {@code NOT}s surround the predicate being translated. */
+    private int negations;
 
     EncryptedQueryTranslator(SqmStatement<?> statement, QueryOptions queryOptions,
             DomainParameterXref domainParameterXref, QueryParameterBindings domainParameterBindings,
             LoadQueryInfluencers loadQueryInfluencers, SqlAstCreationContext creationContext,
-            boolean deduplicateSelectionItems, EncryptionRuntime runtime, ValueFormats formats) {
+            boolean deduplicateSelectionItems, EncryptionRuntime runtime, ValueFormats formats,
+            dev.hibernateae.internal.guard.QueryGuard guard, dev.hibernateae.internal.search.SearchCatalog catalog) {
         super(creationContext, statement, queryOptions, loadQueryInfluencers, domainParameterXref,
                 domainParameterBindings, deduplicateSelectionItems);
         this.runtime = runtime;
@@ -73,6 +84,9 @@ final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAs
         this.rewriter = new EqualityRewriter(formats);
         this.parameterXref = domainParameterXref;
         this.parameterBindings = domainParameterBindings;
+        this.guard = guard;
+        this.searches = new SearchRewriter(runtime, formats, catalog, domainParameterXref,
+                creationContext.getMappingMetamodel().getTypeConfiguration().getBasicTypeForJavaType(byte[].class));
     }
 
     @Override
@@ -151,7 +165,43 @@ final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAs
 
     @Override
     public ComparisonPredicate visitComparisonPredicate(SqmComparisonPredicate predicate) {
+        SearchPredicate search = guard.search(predicate);
+        if (search != null) {
+            Expression column = (Expression) search.path().accept(this);
+            return new SearchComparison(column, searches.rewrite(search, column, negations > 0));
+        }
         return rewriter.comparison(super.visitComparisonPredicate(predicate));
+    }
+
+    @Override
+    public LikePredicate visitLikePredicate(SqmLikePredicate predicate) {
+        SearchPredicate search = guard.search(predicate);
+        if (search != null) {
+            Expression column = (Expression) search.path().accept(this);
+            return new SearchLike(column, searches.rewrite(search, column, negations > 0));
+        }
+        return super.visitLikePredicate(predicate);
+    }
+
+    @Override
+    public NegatedPredicate visitNegatedPredicate(SqmNegatedPredicate predicate) {
+        negations++;
+        try {
+            return super.visitNegatedPredicate(predicate);
+        } finally {
+            negations--;
+        }
+    }
+
+    @Override
+    public Junction visitJunctionPredicate(SqmJunctionPredicate predicate) {
+        int added = predicate.isNegated() ? 1 : 0;
+        negations += added;
+        try {
+            return super.visitJunctionPredicate(predicate);
+        } finally {
+            negations -= added;
+        }
     }
 
     @Override

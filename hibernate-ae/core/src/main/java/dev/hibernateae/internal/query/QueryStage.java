@@ -57,8 +57,11 @@ public final class QueryStage {
     private record Parts(QueryGuard guard, EncryptionRuntime runtime, SqmTranslatorFactory own) {
     }
 
-    QueryStage(SessionFactoryImplementor factory) {
+    private final dev.hibernateae.internal.search.SearchCatalog catalog;
+
+    QueryStage(SessionFactoryImplementor factory, dev.hibernateae.internal.search.SearchCatalog catalog) {
         this.factory = factory;
+        this.catalog = catalog;
     }
 
     /** An HQL or JPQL statement just read: checked now, so that a refused query fails when it is created. */
@@ -96,7 +99,7 @@ public final class QueryStage {
                     deduplicateSelectionItems), p.own(), formats);
         }
         return new EncryptedQueryTranslator<>(statement, options, xref, bindings, influencers, context,
-                deduplicateSelectionItems, p.runtime(), formats);
+                deduplicateSelectionItems, p.runtime(), formats, p.guard(), catalog);
     }
 
     SqmTranslator<? extends MutationStatement> mutationTranslator(SqmDmlStatement<?> statement, QueryOptions options,
@@ -113,7 +116,7 @@ public final class QueryStage {
                     context), p.own(), formats);
         }
         return new EncryptedQueryTranslator<MutationStatement>(statement, options, xref, bindings, influencers,
-                context, false, p.runtime(), formats);
+                context, false, p.runtime(), formats, p.guard(), catalog);
     }
 
     /**

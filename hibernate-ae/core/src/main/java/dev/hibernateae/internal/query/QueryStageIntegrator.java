@@ -21,10 +21,11 @@ public final class QueryStageIntegrator {
     }
 
     /** @param encrypts whether the persistence unit has encrypted attributes */
-    public static void integrate(SessionFactoryImplementor factory, boolean encrypts) {
+    public static void integrate(SessionFactoryImplementor factory, boolean encrypts,
+            dev.hibernateae.internal.search.SearchCatalog catalog) {
         SessionFactoryOptions options = factory.getSessionFactoryOptions();
         List<String> missing = new ArrayList<>();
-        QueryStage stage = new QueryStage(factory);
+        QueryStage stage = new QueryStage(factory, catalog);
         if (options.getCustomSqmTranslatorFactory() instanceof QueryStageFactory translators) {
             translators.attach(stage);
         } else {

@@ -1,0 +1,192 @@
+package dev.hibernateae.internal.query;
+
+import dev.hibernateae.api.UnsupportedEncryptedQueryException;
+import dev.hibernateae.internal.crypto.SearchTokenHash;
+import dev.hibernateae.internal.guard.SearchPredicate;
+import dev.hibernateae.internal.hibernate.EncryptionRuntime;
+import dev.hibernateae.internal.hibernate.ValueFormats;
+import dev.hibernateae.internal.search.LikePattern;
+import dev.hibernateae.internal.search.SearchCatalog;
+import dev.hibernateae.internal.search.SearchScheme;
+import dev.hibernateae.internal.search.SearchTokens;
+import dev.hibernateae.internal.search.SearchableColumn;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.hibernate.query.spi.QueryParameterBinding;
+import org.hibernate.query.spi.QueryParameterImplementor;
+import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.tree.expression.SqmExpression;
+import org.hibernate.query.sqm.tree.expression.SqmLiteral;
+import org.hibernate.query.sqm.tree.expression.SqmParameter;
+import org.hibernate.sql.ast.tree.expression.ColumnReference;
+import org.hibernate.sql.ast.tree.expression.Expression;
+import org.hibernate.sql.ast.tree.predicate.Predicate;
+import org.hibernate.sql.ast.tree.predicate.SelfRenderingPredicate;
+import org.hibernate.sql.exec.ExecutionException;
+import org.hibernate.sql.exec.spi.ExecutionContext;
+
+/**
+ * Rewrites a {@link SearchPredicate} into a {@link TokenLookup}: the tokens are computed when the statement is bound,
+ * from the query's parameter bindings (or the literal), under the key of the formats the query was translated with.
+ */
+final class SearchRewriter {
+    private final EncryptionRuntime runtime;
+    private final ValueFormats formats;
+    private final SearchCatalog catalog;
+    private final DomainParameterXref parameterXref;
+    private final org.hibernate.metamodel.mapping.JdbcMappingContainer binary;
+
+    SearchRewriter(EncryptionRuntime runtime, ValueFormats formats, SearchCatalog catalog,
+            DomainParameterXref parameterXref, org.hibernate.metamodel.mapping.JdbcMappingContainer binary) {
+        this.binary = binary;
+        this.runtime = runtime;
+        this.formats = formats;
+        this.catalog = catalog;
+        this.parameterXref = parameterXref;
+    }
+
+    /**
+     * @param path the translated attribute path
+     * @param underNot whether a surrounding {@code NOT} applies to the result
+     */
+    Predicate rewrite(SearchPredicate search, Expression path, boolean underNot) {
+        SearchableColumn column = catalog.column(search.converter().attribute());
+        ColumnReference columnReference = path == null ? null : path.getColumnReference();
+        String operation = operation(search);
+        if (column == null || columnReference == null) {
+            throw new UnsupportedEncryptedQueryException(search.converter().attribute().simpleRole(), operation,
+                    "Cannot search " + search.converter().attribute().role() + " here: its tokens are not known to "
+                    + "this session factory, or the attribute is not reached as a column of its table");
+        }
+        Map<SearchScheme, SearchTokenHash> hashes = new EnumMap<>(SearchScheme.class);
+        int slots = 0;
+        for (SearchScheme scheme : schemes(search)) {
+            if (column.supports(scheme)) {
+                hashes.put(scheme, dev.hibernateae.internal.search.TokenKeys.forQuery(runtime, formats, column,
+                        scheme, operation));
+                slots = Math.max(slots, column.contention(scheme));
+            }
+        }
+        Function<ExecutionContext, Object> value = valueOf(search.value(), column, operation);
+        Function<ExecutionContext, Object> escape = search.escape() == null ? context -> null
+                : valueOf(search.escape(), column, "ESCAPE");
+        Function<ExecutionContext, List<byte[]>> tokens = context -> tokens(search, column, hashes,
+                value.apply(context), escape.apply(context), operation);
+        List<TokenParameter> parameters = new ArrayList<>(slots);
+        for (int slot = 0; slot < slots; slot++) {
+            parameters.add(new TokenParameter(tokens, slot, binary));
+        }
+        ColumnReference ownerKey = new ColumnReference(columnReference.getQualifier(),
+                column.tokens().ownerKeyColumn(), false, null, columnReference.getJdbcMapping());
+        return new SelfRenderingPredicate(new TokenLookup(ownerKey, columnReference, column.tokens(), parameters,
+                search.negated(), underNot));
+    }
+
+    private static List<byte[]> tokens(SearchPredicate search, SearchableColumn column,
+            Map<SearchScheme, SearchTokenHash> hashes, Object value, Object escape, String operation) {
+        String role = column.attribute().role();
+        if (value == null) {
+            throw new UnsupportedEncryptedQueryException(column.attribute().simpleRole(), operation, "A search on "
+                    + role + " was given null; compare with IS NULL instead");
+        }
+        switch (search.kind()) {
+            case EQUALITY -> {
+                if (!column.attribute().javaType().isInstance(value)) {
+                    throw wrongType(column, operation, column.attribute().javaType());
+                }
+                return SearchTokens.query(column, SearchScheme.EQUALITY, value, hashes.get(SearchScheme.EQUALITY));
+            }
+            case IGNORE_CASE -> {
+                if (!(value instanceof String text)) {
+                    throw wrongType(column, operation, String.class);
+                }
+                return SearchTokens.query(column, SearchScheme.IGNORE_CASE, text,
+                        hashes.get(SearchScheme.IGNORE_CASE));
+            }
+            default -> {
+                if (!(value instanceof String pattern)) {
+                    throw wrongType(column, operation, String.class);
+                }
+                LikePattern like = LikePattern.parse(pattern, escapeCharacter(escape, column));
+                if (like == null || !column.supports(like.scheme())) {
+                    throw new UnsupportedEncryptedQueryException(column.attribute().simpleRole(), "LIKE", "A LIKE "
+                            + "pattern on " + role + " must be " + accepted(column) + " (without other % or _), "
+                            + "as its search annotations declare; this one is not. Searching inside values is not "
+                            + "supported");
+                }
+                return SearchTokens.query(column, like.scheme(), like.text(), hashes.get(like.scheme()));
+            }
+        }
+    }
+
+    private static Character escapeCharacter(Object escape, SearchableColumn column) {
+        if (escape == null) {
+            return null;
+        }
+        if (escape instanceof Character c) {
+            return c;
+        }
+        if (escape instanceof String s && s.length() == 1) {
+            return s.charAt(0);
+        }
+        throw new UnsupportedEncryptedQueryException(column.attribute().simpleRole(), "ESCAPE", "The escape of a "
+                + "LIKE on " + column.attribute().role() + " must be one character");
+    }
+
+    private static String accepted(SearchableColumn column) {
+        List<String> shapes = new ArrayList<>();
+        if (column.supports(SearchScheme.PREFIX)) {
+            shapes.add("'prefix%'");
+        }
+        if (column.supports(SearchScheme.SUFFIX)) {
+            shapes.add("'%suffix'");
+        }
+        return String.join(" or ", shapes);
+    }
+
+    private static UnsupportedEncryptedQueryException wrongType(SearchableColumn column, String operation,
+            Class<?> expected) {
+        return new UnsupportedEncryptedQueryException(column.attribute().simpleRole(), operation, "A search on "
+                + column.attribute().role() + " must be given a " + expected.getName());
+    }
+
+    private Function<ExecutionContext, Object> valueOf(SqmExpression<?> expression, SearchableColumn column,
+            String operation) {
+        if (expression instanceof SqmLiteral<?> literal) {
+            Object constant = literal.getLiteralValue();
+            return context -> constant;
+        }
+        QueryParameterImplementor<?> parameter = parameterXref.getQueryParameter((SqmParameter<?>) expression);
+        return context -> {
+            QueryParameterBinding<?> binding = context.getQueryParameterBindings().getBinding(parameter);
+            if (binding == null || !binding.isBound()) {
+                throw new ExecutionException("Query parameter " + parameter + " of a search on "
+                        + column.attribute().role() + " is not bound");
+            }
+            if (binding.isMultiValued()) {
+                throw new UnsupportedEncryptedQueryException(column.attribute().simpleRole(), operation, "A search on "
+                        + column.attribute().role() + " takes one value, not a list");
+            }
+            return binding.getBindValue();
+        };
+    }
+
+    private static List<SearchScheme> schemes(SearchPredicate search) {
+        return switch (search.kind()) {
+            case EQUALITY -> List.of(SearchScheme.EQUALITY);
+            case IGNORE_CASE -> List.of(SearchScheme.IGNORE_CASE);
+            case LIKE -> List.of(SearchScheme.PREFIX, SearchScheme.SUFFIX);
+        };
+    }
+
+    private static String operation(SearchPredicate search) {
+        return switch (search.kind()) {
+            case EQUALITY -> search.negated() ? "<>" : "=";
+            case IGNORE_CASE -> "upper()/lower() =";
+            case LIKE -> search.negated() ? "NOT LIKE" : "LIKE";
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package dev.hibernateae.internal.search;
+
+import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.api.UnsupportedEncryptedQueryException;
+import dev.hibernateae.internal.crypto.SearchTokenHash;
+import dev.hibernateae.internal.hibernate.CellFormat;
+import dev.hibernateae.internal.hibernate.EncryptionRuntime;
+import dev.hibernateae.internal.hibernate.ValueFormat;
+import dev.hibernateae.internal.hibernate.ValueFormats;
+
+/**
+ * The token hash of a column's scheme under the column encryption key its values are written with now. Tokens are
+ * made and looked up under one key only: while the attribute's values are stored in more than one form (its key is
+ * being rotated, or the column moves between plaintext and cells) searches are refused rather than miss rows, and
+ * writes outside cells are refused rather than leave a row without tokens.
+ */
+public final class TokenKeys {
+    private TokenKeys() {
+    }
+
+    /** For the tokens of a value being written. */
+    public static SearchTokenHash forWrite(EncryptionRuntime runtime, SearchableColumn column, SearchScheme scheme) {
+        ValueFormat format = runtime.formats().format(column.attribute());
+        if (!(format instanceof CellFormat cells)) {
+            throw new AlwaysEncryptedException("Cannot write the search tokens of " + column.attribute().role()
+                    + " while its column moves between plaintext and cells; search tokens are not supported during "
+                    + "an in-place transition. Finish the transition (hibernate-ae-cli status) first");
+        }
+        return hash(runtime, cells.writeKey(), column, scheme);
+    }
+
+    /** For the tokens a query looks up, with the formats of the query's snapshot. */
+    public static SearchTokenHash forQuery(EncryptionRuntime runtime, ValueFormats formats, SearchableColumn column,
+            SearchScheme scheme, String operation) {
+        ValueFormat format = formats.format(column.attribute());
+        if (!(format instanceof CellFormat cells) || !format.singleForm()) {
+            throw new UnsupportedEncryptedQueryException(column.attribute().simpleRole(), operation, "Cannot search "
+                    + column.attribute().role() + " by its tokens while its values are stored in more than one form "
+                    + "(its key is being rotated, or its column moves between plaintext and cells): the search "
+                    + "would miss rows. Run it once the job completes (hibernate-ae-cli status)");
+        }
+        return hash(runtime, cells.writeKey(), column, scheme);
+    }
+
+    private static SearchTokenHash hash(EncryptionRuntime runtime, String keyName, SearchableColumn column,
+            SearchScheme scheme) {
+        return runtime.keyRing().columnKey(keyName).searchTokens(scheme.purpose(column.attribute().columnId()));
+    }
+}
