@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Data flows one way through the core's internal packages: crypto and codecs at the bottom, then keys, then the
  * Hibernate binding (attribute, converter, formats), then the query guard and the key lifecycle, which may use the
- * binding but never the reverse, then the query stage, which uses the guard; the wiring ({@code internal.boot}) alone
+ * binding but never the reverse, then search tokens (on the binding and the keys), then the query stage, which uses
+ * the guard and the search tokens; the wiring ({@code internal.boot}) alone
  * sees every layer. Hibernate's internal packages are reached from {@code internal.orm} only.
  */
 class PackageDependenciesTest {
@@ -50,8 +51,21 @@ class PackageDependenciesTest {
     void theHibernateBindingNeverReachesForTheLifecycleTheGuardOrTheQueryStage() {
         noClasses().that().resideInAPackage(INTERNAL + "hibernate..")
                 .should().dependOnClassesThat().resideInAnyPackage(INTERNAL + "lifecycle..", INTERNAL + "guard..",
-                        INTERNAL + "query..", INTERNAL + "boot..", "dev.hibernateae.lifecycle..",
+                        INTERNAL + "query..", INTERNAL + "boot..", INTERNAL + "search..", "dev.hibernateae.lifecycle..",
                         "dev.hibernateae.admin..")
+                .check(core);
+    }
+
+    @Test
+    void searchTokensSitBetweenTheBindingAndTheQueryStage() {
+        noClasses().that().resideInAPackage(INTERNAL + "search..")
+                .should().dependOnClassesThat().resideInAnyPackage(INTERNAL + "guard..", INTERNAL + "query..",
+                        INTERNAL + "lifecycle..", INTERNAL + "boot..", "dev.hibernateae.lifecycle..",
+                        "dev.hibernateae.admin..")
+                .check(core);
+        noClasses().that().resideInAnyPackage(INTERNAL + "guard..", INTERNAL + "keys..", INTERNAL + "crypto..",
+                        INTERNAL + "codec..")
+                .should().dependOnClassesThat().resideInAPackage(INTERNAL + "search..")
                 .check(core);
     }
 
