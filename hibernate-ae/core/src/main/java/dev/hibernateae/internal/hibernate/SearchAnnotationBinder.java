@@ -32,6 +32,7 @@ public final class SearchAnnotationBinder implements AttributeBinder<Annotation>
         }
         runtime.declareSearch(property.getValue(), annotation, role);
         if (!(annotation instanceof dev.hibernateae.api.EqualitySearch)
+                && !(annotation instanceof dev.hibernateae.api.RangeSearch)
                 && property.getValue() instanceof org.hibernate.mapping.BasicValue basic) {
             // Text searches are written as like, upper() and lower(), which Hibernate only accepts on strings.
             basic.setExplicitJdbcTypeAccess(types -> SearchableTextJdbcType.INSTANCE);

@@ -9,16 +9,16 @@ import java.lang.annotation.Annotation;
 
 /**
  * The searches one encrypted attribute declared ({@code @EqualitySearch}, {@code @IgnoreCaseSearch},
- * {@code @PrefixSearch}, {@code @SuffixSearch}), with their parameters; null members were not declared.
+ * {@code @PrefixSearch}, {@code @SuffixSearch}, {@code @RangeSearch}), with their parameters; null members were not declared.
  * Immutable; built by merging annotations one by one, in whatever order Hibernate binds them.
  */
-public record SearchOptions(Equality equality, IgnoreCase ignoreCase, Affix prefix, Affix suffix) {
+public record SearchOptions(Equality equality, IgnoreCase ignoreCase, Affix prefix, Affix suffix, Range range) {
     /** The largest contention factor: a query looks up that many tokens per scheme. */
     public static final int MAX_CONTENTION = 64;
     /** The longest prefix or suffix a row may store tokens for. */
     public static final int MAX_AFFIX_LENGTH = 64;
 
-    public static final SearchOptions NONE = new SearchOptions(null, null, null, null);
+    public static final SearchOptions NONE = new SearchOptions(null, null, null, null, null);
 
     /** Equality through tokens (for randomized attributes). */
     public record Equality(int contention) {
@@ -32,29 +32,44 @@ public record SearchOptions(Equality equality, IgnoreCase ignoreCase, Affix pref
     public record Affix(int min, int max, int contention) {
     }
 
+    /** Range search over the declared domain; see {@link dev.hibernateae.api.RangeSearch}. */
+    public record Range(String min, String max, java.time.temporal.ChronoUnit unit, int sparsity, int trim,
+            int contention) {
+    }
+
     /** These options with one more annotation's; {@code role} names the attribute in errors. */
     SearchOptions with(Annotation annotation, String role) {
         if (annotation instanceof EqualitySearch a) {
-            return new SearchOptions(new Equality(contention(a.contention(), a, role)), ignoreCase, prefix, suffix);
+            return new SearchOptions(new Equality(contention(a.contention(), a, role)), ignoreCase, prefix, suffix,
+                    range);
         }
         if (annotation instanceof IgnoreCaseSearch a) {
             return new SearchOptions(equality, new IgnoreCase(a.ignoreAccents(), contention(a.contention(), a, role)),
-                    prefix, suffix);
+                    prefix, suffix, range);
         }
         if (annotation instanceof PrefixSearch a) {
             return new SearchOptions(equality, ignoreCase, affix(a.minLength(), a.maxLength(), a.contention(), a, role),
-                    suffix);
+                    suffix, range);
         }
         if (annotation instanceof SuffixSearch a) {
             return new SearchOptions(equality, ignoreCase, prefix, affix(a.minLength(), a.maxLength(), a.contention(),
-                    a, role));
+                    a, role), range);
+        }
+        if (annotation instanceof dev.hibernateae.api.RangeSearch a) {
+            if (a.sparsity() < 1 || a.sparsity() > 4 || a.trim() < 0 || a.contention() < 1 || a.contention() > 8) {
+                throw new AlwaysEncryptedException("@RangeSearch on " + role + ": sparsity must be 1 to 4, trim at "
+                        + "least 0 and contention 1 to 8; are " + a.sparsity() + ", " + a.trim() + " and "
+                        + a.contention());
+            }
+            return new SearchOptions(equality, ignoreCase, prefix, suffix, new Range(a.min(), a.max(), a.unit(),
+                    a.sparsity(), a.trim(), a.contention()));
         }
         throw new IllegalArgumentException("not a search annotation: " + annotation.annotationType().getName());
     }
 
     /** Whether anything was declared. */
     public boolean any() {
-        return equality != null || ignoreCase != null || prefix != null || suffix != null;
+        return equality != null || ignoreCase != null || prefix != null || suffix != null || range != null;
     }
 
     private static int contention(int contention, Annotation annotation, String role) {
