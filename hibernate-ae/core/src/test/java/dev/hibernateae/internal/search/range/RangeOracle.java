@@ -54,14 +54,14 @@ final class RangeOracle<T> {
     private long checks;
 
     RangeOracle(String label, RangeEncoding<T> encoding, Order<T> order, Random random) {
-        this.label = label + " (seed " + SEED + ")";
         this.encoding = encoding;
         this.order = order;
-        int bits = encoding.bits();
-        // vary the tree shape with the width; trim one level when there are enough
-        int sparsity = 1 + bits % 4;
-        this.cover = new DyadicCover(bits, sparsity, bits / sparsity >= 2 ? 1 : 0);
         this.random = random;
+        int bits = encoding.bits();
+        // a random tree shape: any sparsity, up to two trimmed levels
+        int sparsity = 1 + random.nextInt(4);
+        this.cover = new DyadicCover(bits, sparsity, random.nextInt(Math.min(2, bits / sparsity) + 1));
+        this.label = label + " (seed " + SEED + ", " + cover + ")";
     }
 
     long checks() {
