@@ -116,7 +116,7 @@ final class EpochGrid<T> implements Grid<T> {
 
     @Override
     public String granularity() {
-        return "unit " + unit;
+        return "unit " + unit.name();
     }
 
     @Override

@@ -49,6 +49,11 @@ final class GridEncoding<T> implements RangeEncoding<T> {
     }
 
     @Override
+    public long lastCode() {
+        return code(maxIndex);
+    }
+
+    @Override
     public boolean isOrdered(T value) {
         return grid.isOrdered(Objects.requireNonNull(value, "value"));
     }
@@ -95,7 +100,7 @@ final class GridEncoding<T> implements RangeEncoding<T> {
             return OptionalLong.empty();
         }
         if (grid.compare(bound, maxValue) >= 0) {
-            return OptionalLong.of(maxCode());
+            return OptionalLong.of(lastCode());
         }
         BigInteger floor = grid.floorIndex(bound);
         return floor.compareTo(minIndex) < 0 ? OptionalLong.empty() : OptionalLong.of(code(floor));

@@ -60,7 +60,7 @@ final class LocalTimeGrid implements Grid<LocalTime> {
 
     @Override
     public String granularity() {
-        return "unit " + unit;
+        return "unit " + unit.name();
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * An attribute's declared domain mapped order-preservingly onto the unsigned codes {@code 0 .. 2^bits()-1}: the
- * smallest declared value is code 0, each next representable value (next integer, next multiple of the scale, next
- * time unit, next double) the next code. Comparisons on the attribute become intervals of codes with exactly the
+ * An attribute's declared domain mapped order-preservingly onto the unsigned codes {@code 0 .. lastCode()}, which
+ * fit {@code bits()} bits: the smallest declared value is code 0, each next representable value (next integer, next
+ * multiple of the scale, next time unit, next double) the next code. Comparisons on the attribute become intervals of codes with exactly the
  * result of Java's comparison of the values ({@code <}, {@code compareTo}, {@code isBefore}); {@link DyadicCover}
  * turns codes and intervals into tree nodes.
  *
@@ -36,10 +36,11 @@ public interface RangeEncoding<T> {
     /** Code width: the smallest number of bits holding the largest code (0 when the domain is one value). */
     int bits();
 
-    /** The largest code, {@code 2^bits()-1}, unsigned. */
-    default long maxCode() {
-        return bits() == 64 ? -1L : (1L << bits()) - 1;
-    }
+    /**
+     * The code of the largest value of the domain, unsigned: {@code 2^bits()-1} or less. Codes above it stand for no
+     * value; no interval reaches them.
+     */
+    long lastCode();
 
     /**
      * The code of a value about to be stored.
@@ -62,7 +63,7 @@ public interface RangeEncoding<T> {
         switch (op) {
             case GE: {
                 OptionalLong lo = ceilCode(bound);
-                return lo.isPresent() ? Optional.of(new CodeInterval(lo.getAsLong(), maxCode())) : Optional.empty();
+                return lo.isPresent() ? Optional.of(new CodeInterval(lo.getAsLong(), lastCode())) : Optional.empty();
             }
             case LE: {
                 OptionalLong hi = floorCode(bound);
@@ -75,10 +76,10 @@ public interface RangeEncoding<T> {
                 }
                 OptionalLong atMost = floorCode(bound);
                 if (atMost.isEmpty()) {
-                    return Optional.of(new CodeInterval(0, maxCode()));
+                    return Optional.of(new CodeInterval(0, lastCode()));
                 }
                 long last = atMost.getAsLong();
-                return last == maxCode() ? Optional.empty() : Optional.of(new CodeInterval(last + 1, maxCode()));
+                return last == lastCode() ? Optional.empty() : Optional.of(new CodeInterval(last + 1, lastCode()));
             }
             case LT: {
                 if (!isOrdered(bound)) {
@@ -86,7 +87,7 @@ public interface RangeEncoding<T> {
                 }
                 OptionalLong atLeast = ceilCode(bound);
                 if (atLeast.isEmpty()) {
-                    return Optional.of(new CodeInterval(0, maxCode()));
+                    return Optional.of(new CodeInterval(0, lastCode()));
                 }
                 long first = atLeast.getAsLong();
                 return first == 0 ? Optional.empty() : Optional.of(new CodeInterval(0, first - 1));

@@ -117,7 +117,7 @@ public final class RangeEncodings {
 
     private static ChronoUnit timeUnit(RangeBounds bounds) {
         if (!TIME_UNITS.contains(bounds.unit())) {
-            throw new IllegalArgumentException("range unit " + bounds.unit() + " is not supported; declare SECONDS,"
+            throw new IllegalArgumentException("range unit " + bounds.unit().name() + " is not supported; declare SECONDS,"
                     + " MILLIS, MICROS or NANOS (NANOS is the finest a Java time holds)");
         }
         return bounds.unit();

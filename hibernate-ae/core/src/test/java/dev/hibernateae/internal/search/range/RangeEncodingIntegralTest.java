@@ -41,7 +41,8 @@ class RangeEncodingIntegralTest {
                 }
             }
             new RangeOracle<>("Byte " + min + ".." + max, encoding, RangeOracle.Order.of(Comparator.<Byte>naturalOrder()),
-                    random).check(stored, bounds);
+                    random).check(stored, bounds, true);
+            assertEquals(max - min, encoding.lastCode());
         }
     }
 
@@ -106,6 +107,7 @@ class RangeEncodingIntegralTest {
             assertEquals(64 - Long.numberOfLeadingZeros(max - min), encoding.bits(), type + " bits");
             assertEquals(0, encoding.encode(box.apply(min)).getAsLong());
             assertEquals(max - min, encoding.encode(box.apply(max)).getAsLong());
+            assertEquals(max - min, encoding.lastCode());
             List<T> stored = new ArrayList<>();
             List<T> bounds2 = new ArrayList<>();
             for (long v : new long[] {min, max, min + 1, max - 1, 0, -1, 1}) {

@@ -50,6 +50,7 @@ final class RangeOracle<T> {
     private final Order<T> order;
     private final DyadicCover cover;
     private final Random random;
+    private boolean wholeDomain;
     /** How many comparisons were checked, over all calls. */
     private long checks;
 
@@ -75,6 +76,15 @@ final class RangeOracle<T> {
      * @param bounds any values of the type
      */
     RangeOracle<T> check(List<T> stored, List<T> bounds) {
+        return check(stored, bounds, false);
+    }
+
+    /**
+     * As {@link #check(List, List)}; when {@code wholeDomain} says the stored values are every value of the domain,
+     * also checks that an interval is present exactly when some value matches ("empty when nothing can match").
+     */
+    RangeOracle<T> check(List<T> stored, List<T> bounds, boolean wholeDomain) {
+        this.wholeDomain = wholeDomain;
         List<T> values = new ArrayList<>();
         List<Long> codes = new ArrayList<>();
         List<Set<Node>> tokens = new ArrayList<>();
@@ -85,7 +95,7 @@ final class RangeOracle<T> {
                 continue;
             }
             long c = code.getAsLong();
-            assertTrue(Long.compareUnsigned(c, encoding.maxCode()) <= 0, label + ": code within bits for " + v);
+            assertTrue(Long.compareUnsigned(c, encoding.lastCode()) <= 0, label + ": code within bits for " + v);
             values.add(v);
             codes.add(c);
             tokens.add(new HashSet<>(cover.nodesOf(c)));
@@ -114,6 +124,7 @@ final class RangeOracle<T> {
             assertTrue(covering.size() <= cover.maxCoverSize(), label + ": cover within bound");
             nodes.addAll(covering);
         }
+        boolean anyMatch = false;
         for (int i = 0; i < values.size(); i++) {
             T v = values.get(i);
             boolean expected = java.test(v);
@@ -127,8 +138,14 @@ final class RangeOracle<T> {
                 }
             }
             assertEquals(expected, met, () -> label + ": " + v + " " + query + " by tokens");
+            anyMatch |= expected;
             checks++;
         }
+        if (wholeDomain) {
+            assertEquals(anyMatch, interval.isPresent(), () -> label + ": " + query + " is empty iff nothing matches");
+        }
+        interval.ifPresent(found -> assertTrue(Long.compareUnsigned(found.hi(), encoding.lastCode()) <= 0,
+                () -> label + ": " + query + " ends by the last code"));
     }
 
     private boolean holds(Op op, T v, T b) {
