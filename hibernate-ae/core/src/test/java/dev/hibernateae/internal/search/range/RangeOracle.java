@@ -45,6 +45,10 @@ final class RangeOracle<T> {
 
     static final long SEED = Long.getLong("ae.test.seed", 20261202L);
 
+    static {
+        System.out.println("range encoding tests: seed " + SEED + " (another with -Dae.test.seed=...)");
+    }
+
     private final String label;
     private final RangeEncoding<T> encoding;
     private final Order<T> order;
