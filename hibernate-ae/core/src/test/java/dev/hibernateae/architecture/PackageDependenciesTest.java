@@ -3,6 +3,7 @@ package dev.hibernateae.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -81,6 +82,15 @@ class PackageDependenciesTest {
                 .check(core);
         noClasses().that().resideInAPackage(INTERNAL + "query..")
                 .should().dependOnClassesThat().resideInAnyPackage(INTERNAL + "lifecycle..", INTERNAL + "boot..")
+                .check(core);
+    }
+
+    @Test
+    void rangeSearchArithmeticUsesTheJdkAlone() {
+        // pure arithmetic the query side and the token side both build on: no Hibernate, no keys, no other layer
+        classes().that()
+                .resideInAPackage(INTERNAL + "search.range..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", INTERNAL + "search.range..")
                 .check(core);
     }
 
