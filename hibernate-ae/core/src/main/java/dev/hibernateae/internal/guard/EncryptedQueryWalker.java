@@ -240,11 +240,24 @@ final class EncryptedQueryWalker extends ValueUseWalker {
         return search != null ? searched(search, predicate) : super.visitLikePredicate(predicate);
     }
 
+    @Override
+    public Object visitBetweenPredicate(org.hibernate.query.sqm.tree.predicate.SqmBetweenPredicate predicate) {
+        SearchPredicate search = SearchPredicate.of(predicate, resolver);
+        return search != null ? searched(search, predicate) : super.visitBetweenPredicate(predicate);
+    }
+
     /** A search that tokens answer: its value and escape are bound for the attribute, never sent as they are. */
     private Object searched(SearchPredicate search, Object predicate) {
         EncryptedValue value = resolver.resolve(search.path());
-        String operation = search.kind() == SearchPredicate.Kind.LIKE ? "LIKE" : "=";
+        String operation = switch (search.kind()) {
+            case LIKE -> "LIKE";
+            case RANGE -> search.upper() != null ? "BETWEEN" : search.operator().sqlText().trim();
+            default -> "=";
+        };
         rules.searched(operation, value, new Operand.Bindable(search.value()));
+        if (search.upper() != null) {
+            rules.searched(operation, value, new Operand.Bindable(search.upper()));
+        }
         if (search.escape() instanceof org.hibernate.query.sqm.tree.expression.SqmParameter<?> escape) {
             parameters.plain(escape, "ESCAPE");
         }

@@ -23,7 +23,10 @@ import org.hibernate.query.sqm.tree.predicate.SqmPredicate;
  *   <li>{@link Kind#IGNORE_CASE}: {@code upper(e.x) = upper(v)} or {@code lower(e.x) = lower(v)} (and {@code <>}),
  *       with {@code @IgnoreCaseSearch};</li>
  *   <li>{@link Kind#LIKE}: {@code e.x [not] like v [escape c]}, case-sensitive, with {@code @PrefixSearch} or
- *       {@code @SuffixSearch} (whether {@code v} is a prefix or a suffix pattern is known when it is bound).</li>
+ *       {@code @SuffixSearch} (whether {@code v} is a prefix or a suffix pattern is known when it is bound);</li>
+ *   <li>{@link Kind#RANGE}: {@code e.x < v} (also {@code <=}, {@code >}, {@code >=}, with the attribute on either
+ *       side; {@link #operator} then reads with the attribute on the left) and {@code e.x [not] between v and w}
+ *       ({@link #upper} is {@code w}), with {@code @RangeSearch}.</li>
  * </ul>
  * The guard lets these through; the query stage rewrites each into a lookup of tokens. Anything else on such an
  * attribute stays refused as before.
@@ -32,9 +35,15 @@ import org.hibernate.query.sqm.tree.predicate.SqmPredicate;
  * @param escape the escape character's expression of a {@code LIKE}, or null
  */
 public record SearchPredicate(Kind kind, SqmPath<?> path, EncryptedAttributeConverter<?> converter,
-        SqmExpression<?> value, SqmExpression<?> escape, boolean negated) {
+        SqmExpression<?> value, SqmExpression<?> escape, boolean negated, ComparisonOperator operator,
+        SqmExpression<?> upper) {
 
-    public enum Kind { EQUALITY, IGNORE_CASE, LIKE }
+    public enum Kind { EQUALITY, IGNORE_CASE, LIKE, RANGE }
+
+    SearchPredicate(Kind kind, SqmPath<?> path, EncryptedAttributeConverter<?> converter, SqmExpression<?> value,
+            SqmExpression<?> escape, boolean negated) {
+        this(kind, path, converter, value, escape, negated, null, null);
+    }
 
     /** The search {@code predicate} is, or null when it is none (then the usual rules apply). */
     static SearchPredicate of(SqmPredicate predicate, EncryptedPathResolver resolver) {
@@ -44,11 +53,43 @@ public record SearchPredicate(Kind kind, SqmPath<?> path, EncryptedAttributeConv
         if (predicate instanceof SqmLikePredicate like) {
             return like(like, resolver);
         }
+        if (predicate instanceof org.hibernate.query.sqm.tree.predicate.SqmBetweenPredicate between
+                && between.getExpression() instanceof SqmPath<?> path && bindable(between.getLowerBound())
+                && bindable(between.getUpperBound())) {
+            EncryptedAttributeConverter<?> converter = converter(path, resolver);
+            if (converter != null && converter.search().range() != null) {
+                return new SearchPredicate(Kind.RANGE, path, converter, between.getLowerBound(), null,
+                        between.isNegated(), null, between.getUpperBound());
+            }
+        }
         return null;
+    }
+
+    private static SearchPredicate range(SqmComparisonPredicate predicate, EncryptedPathResolver resolver) {
+        ComparisonOperator operator = predicate.getSqmOperator();
+        SqmExpression<?> left = predicate.getLeftHandExpression();
+        SqmExpression<?> right = predicate.getRightHandExpression();
+        boolean flipped = !(left instanceof SqmPath<?>);
+        SqmExpression<?> column = flipped ? right : left;
+        SqmExpression<?> other = flipped ? left : right;
+        if (!(column instanceof SqmPath<?> path) || !bindable(other)) {
+            return null;
+        }
+        EncryptedAttributeConverter<?> converter = converter(path, resolver);
+        if (converter == null || converter.search().range() == null) {
+            return null;
+        }
+        return new SearchPredicate(Kind.RANGE, path, converter, other, null, false,
+                flipped ? operator.invert() : operator, null);
     }
 
     private static SearchPredicate comparison(SqmComparisonPredicate predicate, EncryptedPathResolver resolver) {
         ComparisonOperator operator = predicate.getSqmOperator();
+        if (operator == ComparisonOperator.LESS_THAN || operator == ComparisonOperator.LESS_THAN_OR_EQUAL
+                || operator == ComparisonOperator.GREATER_THAN
+                || operator == ComparisonOperator.GREATER_THAN_OR_EQUAL) {
+            return range(predicate, resolver);
+        }
         if (operator != ComparisonOperator.EQUAL && operator != ComparisonOperator.NOT_EQUAL) {
             return null;
         }

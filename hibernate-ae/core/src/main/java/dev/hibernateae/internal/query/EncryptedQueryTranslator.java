@@ -184,6 +184,17 @@ final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAs
     }
 
     @Override
+    public org.hibernate.sql.ast.tree.predicate.BetweenPredicate visitBetweenPredicate(
+            org.hibernate.query.sqm.tree.predicate.SqmBetweenPredicate predicate) {
+        SearchPredicate search = guard.search(predicate);
+        if (search != null) {
+            Expression column = (Expression) search.path().accept(this);
+            return new SearchBetween(column, searches.rewrite(search, column, negations > 0));
+        }
+        return super.visitBetweenPredicate(predicate);
+    }
+
+    @Override
     public NegatedPredicate visitNegatedPredicate(SqmNegatedPredicate predicate) {
         negations++;
         try {

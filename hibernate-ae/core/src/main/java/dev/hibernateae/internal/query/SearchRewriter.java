@@ -33,6 +33,9 @@ import org.hibernate.sql.exec.spi.ExecutionContext;
  * from the query's parameter bindings (or the literal), under the key of the formats the query was translated with.
  */
 final class SearchRewriter {
+    /** Bound when a range matches no value of the domain: no token equals it (tokens are 128-bit HMACs). */
+    private static final byte[] NO_TOKEN = new byte[dev.hibernateae.internal.crypto.SearchTokenHash.TOKEN_LENGTH];
+
     private final EncryptionRuntime runtime;
     private final ValueFormats formats;
     private final SearchCatalog catalog;
@@ -67,14 +70,17 @@ final class SearchRewriter {
             if (column.supports(scheme)) {
                 hashes.put(scheme, dev.hibernateae.internal.search.TokenKeys.forQuery(runtime, formats, column,
                         scheme, operation));
-                slots = Math.max(slots, column.contention(scheme));
+                slots = Math.max(slots, scheme == SearchScheme.RANGE ? SearchTokens.maxRangeTokens(column)
+                        : column.contention(scheme));
             }
         }
         Function<ExecutionContext, Object> value = valueOf(search.value(), column, operation);
-        Function<ExecutionContext, Object> escape = search.escape() == null ? context -> null
-                : valueOf(search.escape(), column, "ESCAPE");
-        Function<ExecutionContext, List<byte[]>> tokens = context -> tokens(search, column, hashes,
-                value.apply(context), escape.apply(context), operation);
+        Function<ExecutionContext, Object> second = search.escape() != null ? valueOf(search.escape(), column, "ESCAPE")
+                : search.upper() != null ? valueOf(search.upper(), column, operation) : context -> null;
+        LastInputs<List<byte[]>> computed = new LastInputs<>(inputs -> tokens(search, column, hashes, inputs.get(0),
+                inputs.get(1), operation));
+        Function<ExecutionContext, List<byte[]>> tokens = context -> computed.apply(
+                java.util.Arrays.asList(value.apply(context), second.apply(context)));
         List<TokenParameter> parameters = new ArrayList<>(slots);
         for (int slot = 0; slot < slots; slot++) {
             parameters.add(new TokenParameter(tokens, slot, binary));
@@ -85,10 +91,13 @@ final class SearchRewriter {
                 search.negated(), underNot));
     }
 
+    /**
+     * @param second the escape character of a {@code LIKE}, or the upper bound of a {@code BETWEEN}
+     */
     private static List<byte[]> tokens(SearchPredicate search, SearchableColumn column,
-            Map<SearchScheme, SearchTokenHash> hashes, Object value, Object escape, String operation) {
+            Map<SearchScheme, SearchTokenHash> hashes, Object value, Object second, String operation) {
         String role = column.attribute().role();
-        if (value == null) {
+        if (value == null || (search.upper() != null && second == null)) {
             throw new UnsupportedEncryptedQueryException(column.attribute().simpleRole(), operation, "A search on "
                     + role + " was given null; compare with IS NULL instead");
         }
@@ -98,6 +107,14 @@ final class SearchRewriter {
                     throw wrongType(column, operation, column.attribute().javaType());
                 }
                 return SearchTokens.query(column, SearchScheme.EQUALITY, value, hashes.get(SearchScheme.EQUALITY));
+            }
+            case RANGE -> {
+                Object low = bound(column, value, operation);
+                var encoding = column.range().encoding();
+                var interval = search.upper() != null ? encoding.between(low, bound(column, second, operation))
+                        : encoding.interval(RangeOperators.of(search.operator()), low);
+                List<byte[]> tokens = SearchTokens.range(column, interval, hashes.get(SearchScheme.RANGE));
+                return tokens.isEmpty() ? List.of(NO_TOKEN) : tokens;
             }
             case IGNORE_CASE -> {
                 if (!(value instanceof String text)) {
@@ -110,7 +127,7 @@ final class SearchRewriter {
                 if (!(value instanceof String pattern)) {
                     throw wrongType(column, operation, String.class);
                 }
-                LikePattern like = LikePattern.parse(pattern, escapeCharacter(escape, column));
+                LikePattern like = LikePattern.parse(pattern, escapeCharacter(second, column));
                 if (like == null || !column.supports(like.scheme())) {
                     throw new UnsupportedEncryptedQueryException(column.attribute().simpleRole(), "LIKE", "A LIKE "
                             + "pattern on " + role + " must be " + accepted(column) + " (without other % or _), "
@@ -120,6 +137,23 @@ final class SearchRewriter {
                 return SearchTokens.query(column, like.scheme(), like.text(), hashes.get(like.scheme()));
             }
         }
+    }
+
+    /**
+     * A range bound of the attribute's type: a number of another numeric type is converted when no digit is lost
+     * (as for a literal), else refused.
+     */
+    private static Object bound(SearchableColumn column, Object value, String operation) {
+        Class<?> type = column.attribute().javaType();
+        if (type.isInstance(value)) {
+            return value;
+        }
+        Object converted = value instanceof Number number ? NumericLiterals.forAttribute(number, column.attribute())
+                : null;
+        if (converted == null) {
+            throw wrongType(column, operation, type);
+        }
+        return converted;
     }
 
     private static Character escapeCharacter(Object escape, SearchableColumn column) {
@@ -179,6 +213,7 @@ final class SearchRewriter {
             case EQUALITY -> List.of(SearchScheme.EQUALITY);
             case IGNORE_CASE -> List.of(SearchScheme.IGNORE_CASE);
             case LIKE -> List.of(SearchScheme.PREFIX, SearchScheme.SUFFIX);
+            case RANGE -> List.of(SearchScheme.RANGE);
         };
     }
 
@@ -187,6 +222,8 @@ final class SearchRewriter {
             case EQUALITY -> search.negated() ? "<>" : "=";
             case IGNORE_CASE -> "upper()/lower() =";
             case LIKE -> search.negated() ? "NOT LIKE" : "LIKE";
+            case RANGE -> search.upper() != null ? (search.negated() ? "NOT BETWEEN" : "BETWEEN")
+                    : search.operator().sqlText().trim();
         };
     }
 }

@@ -81,7 +81,8 @@ public final class SearchCatalog {
         }
         TokenTable tokens = tables.computeIfAbsent(basic.getTable(),
                 owner -> TokenTableModel.add(owner, entity, basic, metadata, factory));
-        SearchableColumn column = new SearchableColumn(converter, path, tokens);
+        SearchableColumn column = new SearchableColumn(converter, path, tokens, converter.search().range() == null
+                ? null : RangeIndex.of(converter.attribute(), converter.search().range()));
         byRole.putIfAbsent(converter.attribute().role(), column);
         ofEntity.computeIfAbsent(tokens, t -> new ArrayList<>()).add(column);
     }

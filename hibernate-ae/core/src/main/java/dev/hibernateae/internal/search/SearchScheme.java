@@ -8,7 +8,8 @@ public enum SearchScheme {
     EQUALITY("equality"),
     IGNORE_CASE("ignore-case"),
     PREFIX("prefix"),
-    SUFFIX("suffix");
+    SUFFIX("suffix"),
+    RANGE("range");
 
     private final String label;
 

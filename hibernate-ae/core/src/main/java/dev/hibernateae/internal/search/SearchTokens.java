@@ -8,6 +8,11 @@ import dev.hibernateae.internal.hibernate.SearchOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+import dev.hibernateae.api.UnsupportedPlaintextException;
+import dev.hibernateae.internal.search.range.CodeInterval;
+import dev.hibernateae.internal.search.range.DyadicCover;
 import java.util.List;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -54,7 +59,49 @@ public final class SearchTokens {
         if (search.suffix() != null) {
             affixes((String) value, search.suffix(), false, hashes.apply(SearchScheme.SUFFIX), random, tokens);
         }
+        if (search.range() != null) {
+            OptionalLong code = code(column, value);
+            if (code.isPresent()) {
+                SearchTokenHash hash = hashes.apply(SearchScheme.RANGE);
+                for (DyadicCover.Node node : column.range().cover().nodesOf(code.getAsLong())) {
+                    tokens.add(hash.token(node.bytes(), random.nextInt(search.range().contention())));
+                }
+            }
+        }
         return tokens;
+    }
+
+    /**
+     * The tokens a range query looks up: every variant of every node covering {@code interval} exactly; none when
+     * no value of the domain can match.
+     */
+    public static List<byte[]> range(SearchableColumn column, Optional<CodeInterval> interval, SearchTokenHash hash) {
+        List<byte[]> tokens = new ArrayList<>();
+        if (interval.isEmpty()) {
+            return tokens;
+        }
+        int contention = column.contention(SearchScheme.RANGE);
+        for (DyadicCover.Node node : column.range().cover().cover(interval.get())) {
+            byte[] bytes = node.bytes();
+            for (int variant = 0; variant < contention; variant++) {
+                tokens.add(hash.token(bytes, variant));
+            }
+        }
+        return tokens;
+    }
+
+    /** The most tokens {@link #range} returns for this column: what a range query binds. */
+    public static int maxRangeTokens(SearchableColumn column) {
+        return column.range().cover().maxCoverSize() * column.contention(SearchScheme.RANGE);
+    }
+
+    private static OptionalLong code(SearchableColumn column, Object value) {
+        try {
+            return column.range().encoding().encode(value);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedPlaintextException("Cannot write " + column.attribute().role() + ": "
+                    + e.getMessage() + " (its @RangeSearch declares the domain; widen it, or change the value)", e);
+        }
     }
 
     /** Every variant of the token a query of {@code scheme} for {@code input} looks up. */
@@ -64,6 +111,7 @@ public final class SearchTokens {
             case EQUALITY -> EncryptedAttributeConverter.encode((EncryptedAttribute) column.attribute(), input);
             case IGNORE_CASE -> folded(column, (String) input);
             case PREFIX, SUFFIX -> affixInput(column, scheme, (String) input);
+            case RANGE -> throw new IllegalArgumentException("range tokens are looked up by interval");
         };
         try {
             int contention = column.contention(scheme);

@@ -6,9 +6,11 @@ import dev.hibernateae.internal.hibernate.SearchOptions;
 
 /**
  * An encrypted attribute with search tokens: its converter (attribute and declared searches), its path in the
- * entity ({@code ssn}, {@code address.zip}) and the token table of its column's table.
+ * entity ({@code ssn}, {@code address.zip}), the token table of its column's table, and the range index of its
+ * domain when it declared {@code @RangeSearch} (else null).
  */
-public record SearchableColumn(EncryptedAttributeConverter<?> converter, String propertyPath, TokenTable tokens) {
+public record SearchableColumn(EncryptedAttributeConverter<?> converter, String propertyPath, TokenTable tokens,
+        RangeIndex range) {
 
     public EncryptedAttribute<?> attribute() {
         return converter.attribute();
@@ -26,6 +28,7 @@ public record SearchableColumn(EncryptedAttributeConverter<?> converter, String 
             case IGNORE_CASE -> search.ignoreCase().contention();
             case PREFIX -> search.prefix().contention();
             case SUFFIX -> search.suffix().contention();
+            case RANGE -> search.range().contention();
         };
     }
 
@@ -37,6 +40,7 @@ public record SearchableColumn(EncryptedAttributeConverter<?> converter, String 
             case IGNORE_CASE -> search.ignoreCase() != null;
             case PREFIX -> search.prefix() != null;
             case SUFFIX -> search.suffix() != null;
+            case RANGE -> search.range() != null;
         };
     }
 }
