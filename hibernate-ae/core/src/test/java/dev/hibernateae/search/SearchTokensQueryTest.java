@@ -141,6 +141,10 @@ class SearchTokensQueryTest extends PerDatabaseScenarios {
             // ssn 1, lastName 1 + 5 prefixes + 3 suffixes, city 1, mrn 1
             assertEquals(12, count);
         }
+        Long shortName = persist(new Person("SENTINEL-SSN2", "Al", "Sentinelcity", 424243, "n"));
+        assertEquals(12, tokensOf(shortName), "a short value gets fillers: token counts do not tell lengths");
+        assertEquals(List.of(shortName), ids("p.lastName like :p0", "Al%"));
+        assertEquals(List.of(shortName), ids("p.lastName like :p0", "%Al"));
     }
 
     private int tokensOf(Long id) {

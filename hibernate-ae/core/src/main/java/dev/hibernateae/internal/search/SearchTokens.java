@@ -21,9 +21,12 @@ import java.util.random.RandomGenerator;
  * Which tokens a value gets, and which a query looks up. A token is {@link SearchTokenHash#token} of the scheme's
  * input and a contention variant: a stored value takes one variant at random per token, a query looks up every
  * variant. Inputs: the attribute's normalized plaintext bytes (equality), the UTF-8 of the folded value
- * ({@link TextFolding}), of each prefix or suffix of the declared lengths, by code points.
+ * ({@link TextFolding}), of each prefix or suffix of the declared lengths, by code points (a value shorter than
+ * the longest declared length gets random fillers instead, so every value has as many tokens).
  */
 public final class SearchTokens {
+    /** Random fillers, which no query token equals, look like tokens to the database. */
+    private static final java.security.SecureRandom PADDING = new java.security.SecureRandom();
     private SearchTokens() {
     }
 
@@ -145,7 +148,14 @@ public final class SearchTokens {
     private static void affixes(String value, SearchOptions.Affix affix, boolean prefix, SearchTokenHash hash,
             RandomGenerator random, List<byte[]> tokens) {
         int length = value.codePointCount(0, value.length());
-        for (int k = affix.min(); k <= Math.min(affix.max(), length); k++) {
+        for (int k = affix.min(); k <= affix.max(); k++) {
+            if (k > length) {
+                // Padding: every value gets as many tokens, so their count does not tell a short value's length.
+                byte[] filler = new byte[SearchTokenHash.TOKEN_LENGTH];
+                PADDING.nextBytes(filler);
+                tokens.add(filler);
+                continue;
+            }
             String part = prefix ? value.substring(0, value.offsetByCodePoints(0, k))
                     : value.substring(value.offsetByCodePoints(value.length(), -k));
             byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
