@@ -86,6 +86,33 @@ class SearchTokensQueryTest extends PerDatabaseScenarios {
     }
 
     @Test
+    void aStatelessSessionMaintainsTokensToo() {
+        if (!dev.hibernateae.testing.HibernateLineExpectations.STATELESS_EVENTS_HAVE_A_SESSION) {
+            dev.hibernateae.api.AlwaysEncryptedException refused = assertThrows(
+                    dev.hibernateae.api.AlwaysEncryptedException.class, () -> sessionFactory.inStatelessTransaction(
+                            s -> s.insert(new Person("777-77-7777", "Stateless", "Rome", 9, "s"))));
+            assertTrue(refused.getMessage().contains("StatelessSession"), refused.getMessage());
+            assertEquals(List.of(), ids("p.note = 's'"), "refused before the row was written");
+            return;
+        }
+        Long id = sessionFactory.fromStatelessTransaction(s -> {
+            Person p = new Person("777-77-7777", "Stateless", "Rome", 9, "s");
+            s.insert(p);
+            return p.id;
+        });
+        assertEquals(List.of(id), ids("p.ssn = :p0", "777-77-7777"));
+        sessionFactory.inStatelessTransaction(s -> {
+            Person p = s.get(Person.class, id);
+            p.ssn = "777-77-0000";
+            s.update(p);
+        });
+        assertEquals(List.of(), ids("p.ssn = :p0", "777-77-7777"));
+        assertEquals(List.of(id), ids("p.ssn = :p0", "777-77-0000"));
+        sessionFactory.inStatelessTransaction(s -> s.delete(s.get(Person.class, id)));
+        assertEquals(0, tokensOf(id));
+    }
+
+    @Test
     void aRolledBackWriteLeavesNoTokens() {
         Long[] id = new Long[1];
         assertThrows(IllegalStateException.class, () -> sessionFactory.inTransaction(s -> {

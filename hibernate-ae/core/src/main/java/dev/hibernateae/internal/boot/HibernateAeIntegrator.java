@@ -48,6 +48,9 @@ public final class HibernateAeIntegrator implements Integrator {
             listeners.appendListeners(EventType.POST_INSERT, maintenance);
             listeners.appendListeners(EventType.POST_UPDATE, maintenance);
             listeners.appendListeners(EventType.POST_DELETE, maintenance);
+            listeners.appendListeners(EventType.PRE_INSERT, maintenance);
+            listeners.appendListeners(EventType.PRE_UPDATE, maintenance);
+            listeners.appendListeners(EventType.PRE_DELETE, maintenance);
         }
         QueryStageIntegrator.integrate(factory, runtime != null && !runtime.attributes().isEmpty(), searches);
         new LifecycleIntegrator().integrate(metadata, bootstrapContext, factory);

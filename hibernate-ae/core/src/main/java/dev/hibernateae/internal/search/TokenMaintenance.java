@@ -27,7 +27,8 @@ import org.hibernate.persister.entity.EntityPersister;
  * tokens with it, and one that commits never leaves a row findable by a value it no longer holds.
  */
 public final class TokenMaintenance implements PostInsertEventListener, PostUpdateEventListener,
-        PostDeleteEventListener {
+        PostDeleteEventListener, org.hibernate.event.spi.PreInsertEventListener,
+        org.hibernate.event.spi.PreUpdateEventListener, org.hibernate.event.spi.PreDeleteEventListener {
     private static final long serialVersionUID = 1L;
 
     private final transient SearchCatalog catalog;
@@ -36,6 +37,36 @@ public final class TokenMaintenance implements PostInsertEventListener, PostUpda
     public TokenMaintenance(SearchCatalog catalog, EncryptionRuntime runtime) {
         this.catalog = catalog;
         this.runtime = runtime;
+    }
+
+    /**
+     * Refuses, before the row is written, a write whose tokens could not be: Hibernate 6.6's {@code StatelessSession}
+     * fires entity events without a session, so there is no connection to write tokens on.
+     */
+    @Override
+    public boolean onPreInsert(org.hibernate.event.spi.PreInsertEvent event) {
+        requireSession(event.getSession(), event.getPersister());
+        return false;
+    }
+
+    @Override
+    public boolean onPreUpdate(org.hibernate.event.spi.PreUpdateEvent event) {
+        requireSession(event.getSession(), event.getPersister());
+        return false;
+    }
+
+    @Override
+    public boolean onPreDelete(org.hibernate.event.spi.PreDeleteEvent event) {
+        requireSession(event.getSession(), event.getPersister());
+        return false;
+    }
+
+    private void requireSession(Object session, EntityPersister persister) {
+        if (session == null && !catalog.tablesOf(persister.getEntityName()).isEmpty()) {
+            throw new AlwaysEncryptedException("Cannot write " + persister.getEntityName() + " through this "
+                    + "StatelessSession: its search tokens must be written with it, and Hibernate 6.6 gives "
+                    + "listeners no session (so no connection) for a StatelessSession. Use a Session, or Hibernate 7");
+        }
     }
 
     @Override

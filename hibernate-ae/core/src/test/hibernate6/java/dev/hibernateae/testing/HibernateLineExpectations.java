@@ -13,6 +13,9 @@ public final class HibernateLineExpectations {
             "org.hibernate.engine.transaction.jta.platform.internal.JBossStandAloneJtaPlatform";
 
     /** The logger that prints entity state (plaintext included) at DEBUG. */
+    /** Whether a StatelessSession's entity events carry it: 6.6's StatelessSession fires entity events without a session. */
+    public static final boolean STATELESS_EVENTS_HAVE_A_SESSION = false;
+
     public static final String ENTITY_STATE_LOGGER = "org.hibernate.internal.util.EntityPrinter";
 
     private HibernateLineExpectations() {
