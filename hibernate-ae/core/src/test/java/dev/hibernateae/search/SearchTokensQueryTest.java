@@ -72,6 +72,24 @@ class SearchTokensQueryTest extends PerDatabaseScenarios {
     }
 
     @Test
+    void criteriaSearchesBindTheirParameters() {
+        Long id = persist(new Person("321-00-0000", "Criterion", "Lima", 11, "c"));
+        List<Long> found = sessionFactory.fromTransaction(s -> {
+            var cb = s.getCriteriaBuilder();
+            var query = cb.createQuery(Long.class);
+            var person = query.from(Person.class);
+            var ssn = cb.parameter(String.class);
+            var prefix = cb.parameter(String.class, "prefix");
+            query.select(person.get("id")).where(cb.equal(person.get("ssn"), ssn),
+                    cb.like(person.get("lastName"), prefix), cb.equal(cb.upper(person.get("city")),
+                            cb.upper(cb.literal("LIMA"))));
+            return s.createQuery(query).setParameter(ssn, "321-00-0000").setParameter("prefix", "Crit%")
+                    .getResultList();
+        });
+        assertEquals(List.of(id), found);
+    }
+
+    @Test
     void tokensFollowUpdatesAndDeletes() {
         Long id = persist(new Person("999-00-1111", "Jones", "Paris", 1, "x"));
         assertEquals(List.of(id), ids("p.ssn = :p0", "999-00-1111"));

@@ -7,6 +7,7 @@ import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import dev.hibernateae.spring.app.Member;
 import dev.hibernateae.spring.app.MemberRepository;
 import dev.hibernateae.spring.app.RepositoryTestApplication;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,9 @@ class SearchRepositoryTest {
     @BeforeEach
     void threeMembers() {
         members.deleteAll();
-        members.saveAll(List.of(new Member("ada@example.org", "Lovelace"), new Member("alan@example.org", "Turing"),
-                new Member("grace@example.org", "Lovell_ace")));
+        members.saveAll(List.of(new Member("ada@example.org", "Lovelace", 36, LocalDate.of(1843, 1, 1).plusYears(100)),
+                new Member("alan@example.org", "Turing", 41, LocalDate.of(1950, 10, 1)),
+                new Member("grace@example.org", "Lovell_ace", 85, null)));
     }
 
     private static List<String> names(List<Member> found) {
@@ -47,6 +49,15 @@ class SearchRepositoryTest {
         assertEquals(2, members.findByLastNameStartingWith("Lo", PageRequest.of(0, 1, Sort.by("id")))
                 .getTotalElements());
         assertEquals(List.of("Turing"), names(members.findByPattern("Tur%")));
+    }
+
+    @Test
+    void derivedRangeSearches() {
+        assertEquals(List.of("Lovelace", "Turing"), names(members.findByAgeLessThan(42)));
+        assertEquals(List.of("Lovell_ace", "Turing"), names(members.findByAgeGreaterThanEqual(41)));
+        assertEquals(List.of("Lovelace", "Turing"), names(members.findByAgeBetween(36, 41)));
+        assertEquals(List.of("Lovelace"), names(members.findByJoinedBefore(LocalDate.of(1950, 10, 1))));
+        assertEquals(List.of("Turing"), names(members.findByJoinedAfter(LocalDate.of(1943, 1, 1))));
     }
 
     @Test

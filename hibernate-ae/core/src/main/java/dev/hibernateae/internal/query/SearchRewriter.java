@@ -193,7 +193,14 @@ final class SearchRewriter {
             Object constant = literal.getLiteralValue();
             return context -> constant;
         }
-        QueryParameterImplementor<?> parameter = parameterXref.getQueryParameter((SqmParameter<?>) expression);
+        SqmParameter<?> sqmParameter = (SqmParameter<?>) expression;
+        if (expression instanceof org.hibernate.query.sqm.tree.expression.JpaCriteriaParameter<?> criteria) {
+            // A Criteria parameter is bound through the wrapper the statement's parameters were resolved to.
+            SqmParameter<?> wrapper = parameterXref.getParameterResolutions().getJpaCriteriaParamResolutions()
+                    .get(criteria);
+            sqmParameter = wrapper != null ? wrapper : sqmParameter;
+        }
+        QueryParameterImplementor<?> parameter = parameterXref.getQueryParameter(sqmParameter);
         return context -> {
             QueryParameterBinding<?> binding = context.getQueryParameterBindings().getBinding(parameter);
             if (binding == null || !binding.isBound()) {

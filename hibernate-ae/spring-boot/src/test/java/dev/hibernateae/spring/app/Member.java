@@ -5,10 +5,12 @@ import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.api.EqualitySearch;
 import dev.hibernateae.api.IgnoreCaseSearch;
 import dev.hibernateae.api.PrefixSearch;
+import dev.hibernateae.api.RangeSearch;
 import dev.hibernateae.api.SuffixSearch;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import java.time.LocalDate;
 
 /** A member with searchable randomized attributes, for Spring Data's derived searches. */
 @Entity
@@ -27,11 +29,21 @@ public class Member {
     @IgnoreCaseSearch
     public String lastName;
 
+    @Encrypted(type = EncryptionType.RANDOMIZED, key = "cek_keystore")
+    @RangeSearch(min = "0", max = "150")
+    public Integer age;
+
+    @Encrypted(type = EncryptionType.RANDOMIZED, key = "cek_keystore")
+    @RangeSearch(min = "1900-01-01", max = "2100-12-31")
+    public LocalDate joined;
+
     protected Member() {
     }
 
-    public Member(String email, String lastName) {
+    public Member(String email, String lastName, Integer age, LocalDate joined) {
         this.email = email;
         this.lastName = lastName;
+        this.age = age;
+        this.joined = joined;
     }
 }

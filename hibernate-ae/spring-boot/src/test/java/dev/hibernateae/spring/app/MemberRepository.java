@@ -1,5 +1,6 @@
 package dev.hibernateae.spring.app;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -24,6 +25,16 @@ public interface MemberRepository extends JpaRepository<Member, Long> {
     long countByLastNameStartingWith(String prefix);
 
     Page<Member> findByLastNameStartingWith(String prefix, Pageable pageable);
+
+    List<Member> findByAgeLessThan(int age);
+
+    List<Member> findByAgeGreaterThanEqual(int age);
+
+    List<Member> findByAgeBetween(int low, int high);
+
+    List<Member> findByJoinedBefore(LocalDate date);
+
+    List<Member> findByJoinedAfter(LocalDate date);
 
     @Query("select m from Member m where m.lastName like :pattern")
     List<Member> findByPattern(@Param("pattern") String pattern);
