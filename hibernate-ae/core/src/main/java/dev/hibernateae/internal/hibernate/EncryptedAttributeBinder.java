@@ -81,6 +81,10 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
         column.setScale(null);
         column.setTemporalPrecision(null);
         runtime.register(converter);
+        SearchOptions searches = runtime.takeSearch(basic);
+        if (searches != null) {
+            converter.search(searches);
+        }
         if (runtime.unreadableAsNull() && !element) {
             // Only changed columns are written, so ciphertext loaded as null (key unavailable) is never overwritten.
             entity.setDynamicUpdate(true);

@@ -82,10 +82,8 @@ public final class EncryptedAttributeIntegrator implements Integrator {
             String column = basic.getColumns().get(0).getName();
             converter.locate(role, table.getName(), column, rowKey(table, collection, column));
             requireConverterApplied(basic, converter);
-            SearchOptions search = runtime.takeSearch(basic);
-            if (search != null) {
-                SearchOptionsCheck.check(converter.attribute(), search, table);
-                converter.search(search);
+            if (converter.search().any()) {
+                SearchOptionsCheck.check(converter.attribute(), converter.search(), table);
             }
             found.add(new EncryptedColumn(converter, table, column));
         } else if (value instanceof Component component) {

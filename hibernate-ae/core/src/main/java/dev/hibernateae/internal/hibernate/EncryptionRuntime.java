@@ -152,11 +152,23 @@ public final class EncryptionRuntime implements Service {
         return converter;
     }
 
-    /** Records a search annotation on {@code value} (the binder's; checked when the mapping is complete). */
+    /**
+     * Records a search annotation on {@code value}, merged with those recorded before and with those its converter
+     * already carries (the binder's; checked when the mapping is complete).
+     */
     synchronized void declareSearch(Object value, java.lang.annotation.Annotation annotation, String role) {
         Declared declared = searchDeclarations.get(value);
-        SearchOptions options = declared == null ? SearchOptions.NONE : declared.options();
+        SearchOptions options = declared != null ? declared.options() : carried(value);
         searchDeclarations.put(value, new Declared(options.with(annotation, role), role));
+    }
+
+    private static SearchOptions carried(Object value) {
+        if (value instanceof org.hibernate.mapping.BasicValue basic
+                && dev.hibernateae.internal.orm.ConverterDescriptorAdapter.sourceOf(
+                        basic.getJpaAttributeConverterDescriptor()) instanceof EncryptedConverterDescriptor<?> d) {
+            return d.converter().search();
+        }
+        return SearchOptions.NONE;
     }
 
     /** The searches declared on {@code value}, taken out of the boot-time record; null when none. */

@@ -10,9 +10,10 @@ import org.hibernate.mapping.Property;
 
 /**
  * Called by Hibernate for each search annotation ({@code @EqualitySearch}, {@code @IgnoreCaseSearch},
- * {@code @PrefixSearch}, {@code @SuffixSearch}) while the mapping is built: records it against the attribute's value,
- * for {@link EncryptedAttributeIntegrator} to check and attach once the mapping is complete (when it is known whether
- * the attribute is {@code @Encrypted}, of which type, and in which table).
+ * {@code @PrefixSearch}, {@code @SuffixSearch}, {@code @RangeSearch}) while the mapping is built: merges it into the
+ * attribute's declared searches, which the attribute's converter carries (whichever of this binder and
+ * {@link EncryptedAttributeBinder} runs first). {@link EncryptedAttributeIntegrator} checks them once the mapping is
+ * complete, and refuses declarations on attributes that are not {@code @Encrypted}.
  */
 public final class SearchAnnotationBinder implements AttributeBinder<Annotation> {
 
@@ -31,6 +32,13 @@ public final class SearchAnnotationBinder implements AttributeBinder<Annotation>
                     + "MEMBER OF on a DETERMINISTIC element");
         }
         runtime.declareSearch(property.getValue(), annotation, role);
+        if (property.getValue() instanceof org.hibernate.mapping.BasicValue bound
+                && dev.hibernateae.internal.orm.ConverterDescriptorAdapter.sourceOf(
+                        bound.getJpaAttributeConverterDescriptor()) instanceof EncryptedConverterDescriptor<?> d) {
+            // @Encrypted was bound first: its converter carries the searches from now on (also into a runtime
+            // that records the mapping at build time and never runs the binders again).
+            d.converter().search(runtime.takeSearch(bound));
+        }
         if (!(annotation instanceof dev.hibernateae.api.EqualitySearch)
                 && !(annotation instanceof dev.hibernateae.api.RangeSearch)
                 && property.getValue() instanceof org.hibernate.mapping.BasicValue basic) {

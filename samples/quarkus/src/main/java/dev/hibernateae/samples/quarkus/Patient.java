@@ -2,6 +2,7 @@ package dev.hibernateae.samples.quarkus;
 
 import dev.hibernateae.api.Encrypted;
 import dev.hibernateae.api.EncryptionType;
+import dev.hibernateae.api.RangeSearch;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,8 +11,9 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 
 /**
- * A patient. The SSN is encrypted DETERMINISTIC, so a patient can be found by it; the birth date RANDOMIZED, which
- * reveals nothing but cannot be searched. The last name is a plain column.
+ * A patient. The SSN is encrypted DETERMINISTIC, so a patient can be found by it; the birth date RANDOMIZED, with
+ * range search tokens, so patients can be found by a range of birth dates (and by nothing else). The last name is a
+ * plain column.
  */
 @Entity
 @Table(name = "patient")
@@ -25,6 +27,7 @@ public class Patient {
     private String ssn;
 
     @Encrypted(type = EncryptionType.RANDOMIZED, key = SampleKeys.PATIENT_KEY)
+    @RangeSearch(min = "1900-01-01", max = "2100-12-31")
     @Column(name = "birth_date")
     private LocalDate birthDate;
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The patients, each method a JTA transaction of its own. */
@@ -30,5 +31,12 @@ public class Patients {
     public List<Patient> bySsn(String ssn) {
         return em.createQuery("select p from Patient p where p.ssn = :ssn", Patient.class)
                 .setParameter("ssn", ssn).getResultList();
+    }
+
+    /** The patients born between two dates (inclusive): a range search through the birth date's tokens. */
+    @Transactional
+    public List<Patient> bornBetween(LocalDate from, LocalDate to) {
+        return em.createQuery("select p from Patient p where p.birthDate between :from and :to order by p.id",
+                Patient.class).setParameter("from", from).setParameter("to", to).getResultList();
     }
 }

@@ -100,6 +100,15 @@ class EncryptedPatientsTest {
     }
 
     @Test
+    void aRangeSearchOnTheBirthDateFindsItsRows() {
+        Patient early = patients.register(new Patient("111-11-1111", LocalDate.of(1931, 3, 3), "Early"));
+        Patient late = patients.register(new Patient("222-22-2222", LocalDate.of(1999, 9, 9), "Late"));
+        List<Long> found = patients.bornBetween(LocalDate.of(1931, 3, 3), LocalDate.of(1931, 12, 31)).stream()
+                .map(Patient::getId).toList();
+        assertTrue(found.contains(early.getId()) && !found.contains(late.getId()), found.toString());
+    }
+
+    @Test
     void aComparisonOnARandomizedAttributeIsRefused() {
         RuntimeException refused = assertThrows(RuntimeException.class, () -> em
                 .createQuery("select p from Patient p where p.birthDate = :birthDate", Patient.class));
