@@ -8,11 +8,8 @@ import java.util.Iterator;
 import org.hibernate.metamodel.mapping.JdbcMappingContainer;
 import org.hibernate.query.spi.QueryParameterBinding;
 import org.hibernate.query.spi.QueryParameterImplementor;
-import org.hibernate.sql.ast.SqlAstWalker;
-import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.exec.ExecutionException;
 import org.hibernate.sql.exec.spi.ExecutionContext;
-import org.hibernate.sql.exec.spi.JdbcParameterBinder;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 
 /**
@@ -22,7 +19,7 @@ import org.hibernate.sql.exec.spi.JdbcParameterBindings;
  * translated with. Whatever Hibernate's JDBC parameter for the query parameter received is never rendered or bound,
  * so the value reaches neither Hibernate's value binders nor their logging.
  */
-final class FormParameter implements JdbcParameter, JdbcParameterBinder {
+final class FormParameter extends SelfBindingParameter {
     private final EncryptedParameterType<?> type;
     private final QueryParameterImplementor<?> parameter;
     private final int valueIndex;
@@ -48,23 +45,8 @@ final class FormParameter implements JdbcParameter, JdbcParameterBinder {
     }
 
     @Override
-    public JdbcParameterBinder getParameterBinder() {
-        return this;
-    }
-
-    /** Hibernate 7's {@code JdbcParameter} asks for it (no {@code @Override}: Hibernate 6.6's has no such method). */
-    public Integer getParameterId() {
-        return null;
-    }
-
-    @Override
     public JdbcMappingContainer getExpressionType() {
         return type;
-    }
-
-    @Override
-    public void accept(SqlAstWalker walker) {
-        walker.visitParameter(this);
     }
 
     @Override

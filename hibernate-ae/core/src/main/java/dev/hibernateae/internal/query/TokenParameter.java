@@ -5,10 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import org.hibernate.metamodel.mapping.JdbcMappingContainer;
-import org.hibernate.sql.ast.SqlAstWalker;
-import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.exec.spi.ExecutionContext;
-import org.hibernate.sql.exec.spi.JdbcParameterBinder;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 
 /**
@@ -17,7 +14,7 @@ import org.hibernate.sql.exec.spi.JdbcParameterBindings;
  * A search of {@code n} contention variants renders {@code n} of these; fewer tokens (a prefix search on an
  * attribute whose suffix search has more variants) repeat the last, which matches nothing more.
  */
-final class TokenParameter implements JdbcParameter, JdbcParameterBinder {
+final class TokenParameter extends SelfBindingParameter {
     private final Function<ExecutionContext, List<byte[]>> tokens;
     private final int slot;
     private final JdbcMappingContainer binary;
@@ -30,23 +27,8 @@ final class TokenParameter implements JdbcParameter, JdbcParameterBinder {
     }
 
     @Override
-    public JdbcParameterBinder getParameterBinder() {
-        return this;
-    }
-
-    /** Hibernate 7's {@code JdbcParameter} asks for it (no {@code @Override}: Hibernate 6.6's has no such method). */
-    public Integer getParameterId() {
-        return null;
-    }
-
-    @Override
     public JdbcMappingContainer getExpressionType() {
         return binary;
-    }
-
-    @Override
-    public void accept(SqlAstWalker walker) {
-        walker.visitParameter(this);
     }
 
     @Override
