@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(TestDatabase.class)
 class RangeDifferentialTest extends PerDatabaseScenarios {
     private static final int ROWS = 200;
-    private static final int QUERIES = 1200;
+    private static final int QUERIES = 800;
 
     @Override
     protected Class<?>[] entities() {

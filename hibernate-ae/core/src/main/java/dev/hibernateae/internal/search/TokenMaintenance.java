@@ -3,6 +3,7 @@ package dev.hibernateae.internal.search;
 import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.internal.crypto.SearchTokenHash;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
+import dev.hibernateae.internal.orm.EventSessions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -40,39 +41,40 @@ public final class TokenMaintenance implements PostInsertEventListener, PostUpda
     }
 
     /**
-     * Refuses, before the row is written, a write whose tokens could not be: Hibernate 6.6's {@code StatelessSession}
-     * fires entity events without a session, so there is no connection to write tokens on.
+     * Refuses, before the row is written, a write whose tokens could not be: before 7.2, Hibernate's
+     * {@code StatelessSession} fires entity events without a session, so there is no connection to write tokens on.
      */
     @Override
     public boolean onPreInsert(org.hibernate.event.spi.PreInsertEvent event) {
-        requireSession(event.getSession(), event.getPersister());
+        requireSession(EventSessions.of(event), event.getPersister());
         return false;
     }
 
     @Override
     public boolean onPreUpdate(org.hibernate.event.spi.PreUpdateEvent event) {
-        requireSession(event.getSession(), event.getPersister());
+        requireSession(EventSessions.of(event), event.getPersister());
         return false;
     }
 
     @Override
     public boolean onPreDelete(org.hibernate.event.spi.PreDeleteEvent event) {
-        requireSession(event.getSession(), event.getPersister());
+        requireSession(EventSessions.of(event), event.getPersister());
         return false;
     }
 
     private void requireSession(Object session, EntityPersister persister) {
         if (session == null && !catalog.tablesOf(persister.getEntityName()).isEmpty()) {
             throw new AlwaysEncryptedException("Cannot write " + persister.getEntityName() + " through this "
-                    + "StatelessSession: its search tokens must be written with it, and Hibernate 6.6 gives "
-                    + "listeners no session (so no connection) for a StatelessSession. Use a Session, or Hibernate 7");
+                    + "StatelessSession: its search tokens must be written with it, and this Hibernate (6.6, 7.0, 7.1) "
+                    + "gives listeners no session (so no connection) for a StatelessSession. Use a Session, or "
+                    + "Hibernate 7.2 or later");
         }
     }
 
     @Override
     public void onPostInsert(PostInsertEvent event) {
         for (SearchCatalog.TableTokens table : catalog.tablesOf(event.getPersister().getEntityName())) {
-            write(table, event.getPersister(), event.getEntity(), event.getId(), event.getSession(), false);
+            write(table, event.getPersister(), event.getEntity(), event.getId(), EventSessions.of(event), false);
         }
     }
 
@@ -81,7 +83,7 @@ public final class TokenMaintenance implements PostInsertEventListener, PostUpda
         EntityPersister persister = event.getPersister();
         for (SearchCatalog.TableTokens table : catalog.tablesOf(persister.getEntityName())) {
             if (changed(table, persister, event.getDirtyProperties())) {
-                write(table, persister, event.getEntity(), event.getId(), event.getSession(), true);
+                write(table, persister, event.getEntity(), event.getId(), EventSessions.of(event), true);
             }
         }
     }
@@ -90,7 +92,7 @@ public final class TokenMaintenance implements PostInsertEventListener, PostUpda
     public void onPostDelete(PostDeleteEvent event) {
         EntityPersister persister = event.getPersister();
         for (SearchCatalog.TableTokens table : catalog.tablesOf(persister.getEntityName())) {
-            execute(table.table().deleteOwner(), persister, event.getId(), null, event.getSession());
+            execute(table.table().deleteOwner(), persister, event.getId(), null, EventSessions.of(event));
         }
     }
 

@@ -13,8 +13,8 @@ public final class HibernateLineExpectations {
     public static final String NARAYANA_JTA_PLATFORM = BEFORE_7_2 ? "JBossTS" : "Narayana";
 
     /** The logger that prints entity state (plaintext included) at DEBUG. */
-    /** Whether a StatelessSession's entity events carry it: 7's StatelessSession fires entity events with its session. */
-    public static final boolean STATELESS_EVENTS_HAVE_A_SESSION = true;
+    /** Whether a StatelessSession's entity events carry it: from 7.2 (7.0 and 7.1 fire them without one). */
+    public static final boolean STATELESS_EVENTS_HAVE_A_SESSION = !BEFORE_7_2;
 
     public static final String ENTITY_STATE_LOGGER = BEFORE_7_2
             ? "org.hibernate.internal.util.EntityPrinter" : "org.hibernate.orm.core";
