@@ -170,6 +170,22 @@ class SearchTokensQueryTest extends PerDatabaseScenarios {
                 .executeUpdate());
     }
 
+    /** Lookups go by token: the key must start with it (Hibernate's default column ordering put it second once). */
+    @Test
+    void theTokenTableIsKeyedByTokenFirst() throws Exception {
+        try (Connection c = db.connect()) {
+            java.util.SortedMap<Integer, String> key = new java.util.TreeMap<>();
+            for (String name : List.of("Person_hae_tokens", "person_hae_tokens", "PERSON_HAE_TOKENS")) {
+                try (ResultSet rs = c.getMetaData().getPrimaryKeys(null, null, name)) {
+                    while (rs.next()) {
+                        key.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+            assertEquals(List.of("token", "owner_id"), List.copyOf(key.values()));
+        }
+    }
+
     @Test
     void tokensHoldNoPlaintext() throws Exception {
         Long id = persist(new Person("SENTINEL-SSN", "Sentinelname", "Sentinelcity", 424242, "n"));

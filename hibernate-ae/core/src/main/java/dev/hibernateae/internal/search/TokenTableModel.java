@@ -57,6 +57,12 @@ final class TokenTableModel {
             PrimaryKey key = new PrimaryKey(tokens);
             key.addColumn(tokenColumn);
             key.addColumn(ownerColumn);
+            // Token first, whatever the column ordering strategy: a search looks tokens up by this key's prefix.
+            // Hibernate's default strategy orders a key's columns by size, unless the key names its own order.
+            org.hibernate.mapping.UniqueKey order = new org.hibernate.mapping.UniqueKey();
+            order.addColumn(tokenColumn);
+            order.addColumn(ownerColumn);
+            key.setOrderingUniqueKey(order);
             tokens.setPrimaryKey(key);
             tokens.getOrCreateIndex(owner.getName() + TokenTable.SUFFIX + "_owner").addColumn(ownerColumn);
         }
