@@ -25,11 +25,12 @@ import java.util.Random;
  * (the entity keeps its {@code @RangeSearch}, so inserts and storage count whatever range tokens the build writes).
  * {@code --legacy-column-order} sets {@code hibernate.column_ordering_strategy=legacy}, so that the token table's
  * primary key is {@code (token, owner_id)} as declared (the default strategy puts {@code owner_id} first).
- * The markdown report is printed and written to {@code benchmarks/results/<UTC date>/search.md} (or {@code --out}).
+ * {@code --token-floor} adds {@link TokenWriteFloor} to the inserts. The markdown report is printed and written to
+ * {@code benchmarks/results/<UTC date>/search[-flags].md} (or under {@code --out}).
  *
  * <pre>java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.hibernateae.benchmarks.search.SearchBenchmark
  *     --rows 100000,1000000 [--url jdbc:postgresql://127.0.0.1:5432/test] [--user postgres] [--queries 1000]
- *     [--skip-range] [--legacy-column-order] [--batch-size 1000] [--seed 1] [--out DIRECTORY]</pre>
+ *     [--skip-range] [--legacy-column-order] [--token-floor] [--batch-size 1000] [--seed 1] [--out DIRECTORY]</pre>
  */
 public final class SearchBenchmark {
     static final String PREFIX_CONDITION = "e.name like :p";
@@ -41,6 +42,8 @@ public final class SearchBenchmark {
      * {@code (token, owner_id)}, and a lookup by token then reads the whole table.
      */
     private static final String LEGACY_COLUMN_ORDER = "legacy-column-order";
+    /** The flag that adds {@link TokenWriteFloor} to the inserts. */
+    private static final String TOKEN_FLOOR = "token-floor";
 
     private final BenchmarkKeystore keystore = BenchmarkKeystore.create();
     private final int queries;
@@ -48,9 +51,11 @@ public final class SearchBenchmark {
     private final int batchSize;
     private final long seed;
     private final Map<String, Object> hibernateSettings;
+    private final boolean tokenFloor;
 
     private SearchBenchmark(int queries, boolean skipRange, int batchSize, long seed,
-            Map<String, Object> hibernateSettings) {
+            Map<String, Object> hibernateSettings, boolean tokenFloor) {
+        this.tokenFloor = tokenFloor;
         this.queries = queries;
         this.skipRange = skipRange;
         this.batchSize = batchSize;
@@ -70,7 +75,8 @@ public final class SearchBenchmark {
         SearchBenchmark benchmark = new SearchBenchmark(Integer.parseInt(options.getOrDefault("queries", "1000")),
                 options.containsKey("skip-range"), Integer.parseInt(options.getOrDefault("batch-size", "1000")),
                 Long.parseLong(options.getOrDefault("seed", "1")), options.containsKey(LEGACY_COLUMN_ORDER)
-                        ? Map.of("hibernate.column_ordering_strategy", "legacy") : Map.of());
+                        ? Map.of("hibernate.column_ordering_strategy", "legacy") : Map.of(),
+                options.containsKey(TOKEN_FLOOR));
         long start = System.nanoTime();
         System.out.printf(Locale.ROOT, "warm-up round, %,d rows...%n", WARM_UP_ROWS);
         benchmark.run(WARM_UP_ROWS, Math.min(100, benchmark.queries));
@@ -80,22 +86,23 @@ public final class SearchBenchmark {
             sizes.add(benchmark.run(count, benchmark.queries));
             System.out.printf(Locale.ROOT, "%,d rows done in %.0f s%n", count, (System.nanoTime() - sizeStart) / 1e9);
         }
-        String report = new SearchReport(sizes, benchmark.skipRange, benchmark.hibernateSettings, benchmark.batchSize, benchmark.seed,
-                benchmark.queries, String.join(" ", args), (System.nanoTime() - start) / 1e9).markdown();
+        String report = new SearchReport(sizes, benchmark.skipRange, benchmark.tokenFloor, benchmark.hibernateSettings,
+                benchmark.batchSize, benchmark.seed, benchmark.queries, String.join(" ", args),
+                (System.nanoTime() - start) / 1e9).markdown();
         System.out.println();
         System.out.println(report);
         Path directory = Path.of(options.getOrDefault("out",
                 "benchmarks/results/" + LocalDate.now(ZoneOffset.UTC)));
         Files.createDirectories(directory);
-        Path file = directory.resolve(options.containsKey(LEGACY_COLUMN_ORDER) ? "search-legacy-column-order.md"
-                : "search.md");
+        Path file = directory.resolve("search" + (options.containsKey(LEGACY_COLUMN_ORDER) ? "-" + LEGACY_COLUMN_ORDER
+                : "") + (options.containsKey(TOKEN_FLOOR) ? "-" + TOKEN_FLOOR : "") + ".md");
         Files.writeString(file, report);
         System.out.println("written to " + file);
     }
 
     private SearchReport.Size run(int rows, int queryCount) {
         ItemValues values = new ItemValues(rows, seed);
-        try (SearchRun run = new SearchRun(keystore, values, batchSize, hibernateSettings)) {
+        try (SearchRun run = new SearchRun(keystore, values, batchSize, hibernateSettings, tokenFloor)) {
             SearchRun.Inserts inserts = run.insertAll();
             int warmUp = Math.max(50, queryCount / 5);
             SearchRun.Comparison prefix = run.compare(PREFIX_CONDITION, random -> Map.of("p",
@@ -139,7 +146,7 @@ public final class SearchBenchmark {
         return false;
     }
 
-    /** {@code --name value} pairs; {@code --skip-range} and {@code --legacy-column-order} take no value. */
+    /** {@code --name value} pairs; the flags ({@code --skip-range} and the like) take no value. */
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -147,7 +154,7 @@ public final class SearchBenchmark {
                 throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
             }
             String name = args[i].substring(2);
-            if (name.equals("skip-range") || name.equals(LEGACY_COLUMN_ORDER)) {
+            if (name.equals("skip-range") || name.equals(LEGACY_COLUMN_ORDER) || name.equals(TOKEN_FLOOR)) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);

@@ -29,11 +29,17 @@ final class SearchRun implements AutoCloseable {
     private final SessionFactory sessionFactory;
     private final ItemValues values;
     private final int batchSize;
+    private final boolean tokenFloor;
 
-    /** {@code extraSettings}: Hibernate settings on top of the benchmarks' own and the keystore's. */
-    SearchRun(BenchmarkKeystore keystore, ItemValues values, int batchSize, Map<String, Object> extraSettings) {
+    /**
+     * {@code extraSettings}: Hibernate settings on top of the benchmarks' own and the keystore's; {@code tokenFloor}:
+     * whether inserts also measure the {@link TokenWriteFloor}.
+     */
+    SearchRun(BenchmarkKeystore keystore, ItemValues values, int batchSize, Map<String, Object> extraSettings,
+            boolean tokenFloor) {
         this.values = values;
         this.batchSize = batchSize;
+        this.tokenFloor = tokenFloor;
         db = BenchmarkDatabase.POSTGRESQL.open();
         try {
             Map<String, Object> settings = new HashMap<>(keystore.settings());
@@ -52,36 +58,54 @@ final class SearchRun implements AutoCloseable {
         }
     }
 
-    /** Time spent and rows inserted per side. */
-    record Inserts(long[] nanos, int rows) {
+    /**
+     * Time spent and rows inserted per side, and the time {@link TokenWriteFloor} took to write as many token rows
+     * as the searchable side stored (0 when not measured).
+     */
+    record Inserts(long[] nanos, long tokenFloorNanos, int rows) {
         double rowsPerSecond(ItemModel model) {
             return rows * 1e9 / nanos[model.ordinal()];
+        }
+
+        /** Rows per second of the encrypted side plus the token rows written by plain JDBC batches. */
+        double encryptedPlusTokenFloorRowsPerSecond() {
+            return rows * 1e9 / (nanos[ItemModel.ENCRYPTED.ordinal()] + tokenFloorNanos);
         }
     }
 
     /**
      * Persists every row into every side, {@code batchSize} entities per transaction (flushed every
      * {@value SessionFactories#BATCH_SIZE}, the JDBC batch size). Batches go round the three sides in turn, the
-     * first side rotating from batch to batch, so that a change in the machine's load weighs on each; then every
-     * table is vacuumed and analyzed (not timed).
+     * first side rotating from batch to batch, so that a change in the machine's load weighs on each; after each
+     * batch the {@link TokenWriteFloor}, if asked for, writes as many token rows (its second random-key index slows
+     * the other sides down when the indexes outgrow the database's cache). Then every table is vacuumed and
+     * analyzed (not timed).
      */
     Inserts insertAll() {
         long[] nanos = new long[ItemModel.values().length];
+        long floorNanos = 0;
         ItemModel[] models = ItemModel.values();
-        for (int from = 0, batch = 0; from < values.rows(); from += batchSize, batch++) {
-            int to = Math.min(values.rows(), from + batchSize);
-            for (int k = 0; k < models.length; k++) {
-                ItemModel model = models[(batch + k) % models.length];
-                long start = System.nanoTime();
-                insert(model, from, to);
-                nanos[model.ordinal()] += System.nanoTime() - start;
+        try (TokenWriteFloor floor = tokenFloor ? new TokenWriteFloor(db) : null) {
+            for (int from = 0, batch = 0; from < values.rows(); from += batchSize, batch++) {
+                int to = Math.min(values.rows(), from + batchSize);
+                for (int k = 0; k < models.length; k++) {
+                    ItemModel model = models[(batch + k) % models.length];
+                    long start = System.nanoTime();
+                    insert(model, from, to);
+                    nanos[model.ordinal()] += System.nanoTime() - start;
+                }
+                if (floor != null) {
+                    floorNanos += floor.write(from + 1, to);
+                }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the token floor table: " + e.getMessage(), e);
         }
         for (ItemModel model : models) {
             db.execute("vacuum analyze " + model.table);
         }
         db.execute("vacuum analyze " + SearchableItem.TOKEN_TABLE);
-        return new Inserts(nanos, values.rows());
+        return new Inserts(nanos, floorNanos, values.rows());
     }
 
     private void insert(ItemModel model, int from, int to) {
