@@ -124,8 +124,10 @@ public final class SearchBenchmark {
             Map<String, Object> prefixExample = Map.of("p", values.prefixPattern(example));
             List<String> plan = run.explain(ItemModel.SEARCHABLE, PREFIX_CONDITION, prefixExample);
             List<String> plainPlan = run.explain(ItemModel.PLAINTEXT, PREFIX_CONDITION, prefixExample);
+            List<String> rangePlan = skipRange ? List.of()
+                    : run.explain(ItemModel.SEARCHABLE, RANGE_CONDITION, rangeBounds(values, example));
             return new SearchReport.Size(rows, values.prefixLength(), values.rangeWidth(), inserts, prefix, range,
-                    run.storage(), plan, plainPlan);
+                    run.storage(), plan, plainPlan, rangePlan);
         }
     }
 

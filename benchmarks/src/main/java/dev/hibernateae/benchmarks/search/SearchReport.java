@@ -10,7 +10,7 @@ import java.util.Map;
 final class SearchReport {
     /** What one row count measured. {@code range} is null when range queries were skipped. */
     record Size(int rows, int prefixLength, long rangeWidth, SearchRun.Inserts inserts, SearchRun.Comparison prefix,
-            SearchRun.Comparison range, SearchRun.Storage storage, List<String> plan, List<String> plainPlan) {
+            SearchRun.Comparison range, SearchRun.Storage storage, List<String> plan, List<String> plainPlan, List<String> rangePlan) {
     }
 
     private final List<Size> sizes;
@@ -149,5 +149,10 @@ final class SearchReport {
         out.append("```\n\nPlaintext:\n\n```\n");
         last.plainPlan().forEach(line -> out.append(line).append('\n'));
         out.append("```\n");
+        if (!last.rangePlan().isEmpty()) {
+            out.append("\nSearchable, one range query:\n\n```\n");
+            last.rangePlan().forEach(line -> out.append(line).append('\n'));
+            out.append("```\n");
+        }
     }
 }

@@ -42,8 +42,12 @@ class RangeSearchTest {
 
     @AfterAll
     static void stop() {
-        sessionFactory.close();
-        db.close();
+        if (sessionFactory != null) {
+            sessionFactory.close();
+        }
+        if (db != null) {
+            db.close();
+        }
     }
 
     private static long count(String where) {

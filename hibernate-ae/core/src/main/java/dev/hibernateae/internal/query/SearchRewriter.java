@@ -33,8 +33,11 @@ import org.hibernate.sql.exec.spi.ExecutionContext;
  * from the query's parameter bindings (or the literal), under the key of the formats the query was translated with.
  */
 final class SearchRewriter {
-    /** Bound when a range matches no value of the domain: no token equals it (tokens are 128-bit HMACs). */
-    private static final byte[] NO_TOKEN = new byte[dev.hibernateae.internal.crypto.SearchTokenHash.TOKEN_LENGTH];
+    /**
+     * Bound in the places a search does not fill, and when a range matches no value of the domain: no token equals it
+     * (tokens are 128-bit HMACs).
+     */
+    static final byte[] NO_TOKEN = new byte[dev.hibernateae.internal.crypto.SearchTokenHash.TOKEN_LENGTH];
 
     private final EncryptionRuntime runtime;
     private final ValueFormats formats;

@@ -2,6 +2,7 @@ package dev.hibernateae.internal.query;
 
 import dev.hibernateae.internal.search.TokenTable;
 import java.util.List;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.JdbcMappingContainer;
 import org.hibernate.sql.ast.SqlAstTranslator;
@@ -11,7 +12,8 @@ import org.hibernate.sql.ast.tree.expression.SelfRenderingExpression;
 
 /**
  * A search rewritten into a lookup of tokens:
- * {@code (t.id in (select owner_id from t_hae_tokens where token in (?, ...)))}. Exact: only rows holding a token of
+ * {@code (t.id in (select owner_id from t_hae_tokens where token in (?, ...)))}, on PostgreSQL
+ * {@code (t.id = any(array(select owner_id ...)))}, which it plans as a lookup then a fetch by key. Exact: only rows holding a token of
  * the value match, so counts, paging and {@code exists} are right.
  *
  * <p>SQL's three-valued logic is kept: a row whose attribute is null has no tokens and must be UNKNOWN, not FALSE,
@@ -39,9 +41,18 @@ final class TokenLookup implements SelfRenderingExpression {
 
     @Override
     public void renderToSql(SqlAppender sql, SqlAstTranslator<?> walker, SessionFactoryImplementor factory) {
+        boolean arrays = factory.getJdbcServices().getDialect() instanceof PostgreSQLDialect;
         sql.append('(');
-        ownerKey.accept(walker);
-        sql.append(negated ? " not in (" : " in (");
+        if (arrays) {
+            // PostgreSQL: the lookup runs first (an InitPlan) and the rows are fetched by key. As an IN subquery its
+            // planner, which cannot tell how few rows a set of tokens holds, hash-joins the whole table instead.
+            sql.append(negated ? "not (" : "");
+            ownerKey.accept(walker);
+            sql.append(" = any(array(");
+        } else {
+            ownerKey.accept(walker);
+            sql.append(negated ? " not in (" : " in (");
+        }
         String lookup = table.lookup(tokens.size());
         int next = 0;
         for (int i = 0; i < lookup.length(); i++) {
@@ -52,7 +63,7 @@ final class TokenLookup implements SelfRenderingExpression {
                 sql.append(c);
             }
         }
-        sql.append(')');
+        sql.append(arrays ? (negated ? ")))" : "))") : ")");
         if (negated) {
             sql.append(" and ");
             column.accept(walker);

@@ -11,8 +11,9 @@ import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 /**
  * One search token a query looks up, bound when the statement runs: the {@code slot}-th of the tokens computed from
  * the query's own parameter bindings (or from a literal). The searched value itself is never rendered or bound.
- * A search of {@code n} contention variants renders {@code n} of these; fewer tokens (a prefix search on an
- * attribute whose suffix search has more variants) repeat the last, which matches nothing more.
+ * A search renders a fixed number of these; places beyond its tokens bind {@link SearchRewriter#NO_TOKEN}, which
+ * matches nothing. (Not a repeat of a real token: the database's planner counts each place, and a frequent token
+ * repeated dozens of times made it expect thousands of rows and scan the whole table.)
  */
 final class TokenParameter extends SelfBindingParameter {
     private final Function<ExecutionContext, List<byte[]>> tokens;
@@ -35,7 +36,7 @@ final class TokenParameter extends SelfBindingParameter {
     public void bindParameterValue(PreparedStatement statement, int startPosition, JdbcParameterBindings bindings,
             ExecutionContext executionContext) throws SQLException {
         List<byte[]> all = tokens.apply(executionContext);
-        statement.setBytes(startPosition, all.get(Math.min(slot, all.size() - 1)));
+        statement.setBytes(startPosition, slot < all.size() ? all.get(slot) : SearchRewriter.NO_TOKEN);
     }
 
     @Override
