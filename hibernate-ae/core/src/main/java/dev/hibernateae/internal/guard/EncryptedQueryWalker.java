@@ -1,12 +1,15 @@
 package dev.hibernateae.internal.guard;
 
+import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.hibernate.dialect.function.SqlColumn;
 import org.hibernate.query.sqm.ComparisonOperator;
 import org.hibernate.query.sqm.SetOperator;
 import org.hibernate.query.sqm.tree.SqmStatement;
 import org.hibernate.query.sqm.tree.SqmTypedNode;
+import org.hibernate.query.sqm.tree.delete.SqmDeleteStatement;
 import org.hibernate.query.sqm.tree.domain.SqmPath;
 import org.hibernate.query.sqm.tree.expression.SqmAggregateFunction;
 import org.hibernate.query.sqm.tree.expression.SqmAliasedNodeRef;
@@ -14,17 +17,21 @@ import org.hibernate.query.sqm.tree.expression.SqmCollectionSize;
 import org.hibernate.query.sqm.tree.expression.SqmDistinct;
 import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.hibernate.query.sqm.tree.expression.SqmFunction;
+import org.hibernate.query.sqm.tree.expression.SqmParameter;
 import org.hibernate.query.sqm.tree.expression.SqmSummarization;
 import org.hibernate.query.sqm.tree.expression.SqmWindow;
+import org.hibernate.query.sqm.tree.from.SqmRoot;
 import org.hibernate.query.sqm.tree.insert.SqmConflictClause;
 import org.hibernate.query.sqm.tree.insert.SqmInsertSelectStatement;
 import org.hibernate.query.sqm.tree.insert.SqmInsertValuesStatement;
 import org.hibernate.query.sqm.tree.insert.SqmValues;
+import org.hibernate.query.sqm.tree.predicate.SqmBetweenPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmComparisonPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmEmptinessPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmExistsPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmInListPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmInSubQueryPredicate;
+import org.hibernate.query.sqm.tree.predicate.SqmLikePredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmMemberOfPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmNullnessPredicate;
 import org.hibernate.query.sqm.tree.select.SqmDynamicInstantiation;
@@ -38,6 +45,7 @@ import org.hibernate.query.sqm.tree.select.SqmSelection;
 import org.hibernate.query.sqm.tree.select.SqmSortSpecification;
 import org.hibernate.query.sqm.tree.select.SqmSubQuery;
 import org.hibernate.query.sqm.tree.update.SqmAssignment;
+import org.hibernate.query.sqm.tree.update.SqmUpdateStatement;
 
 /**
  * The places where an encrypted attribute may appear, and their conditions: selected (it is decrypted on read);
@@ -48,9 +56,9 @@ import org.hibernate.query.sqm.tree.update.SqmAssignment;
  * refuses it. One instance checks one statement.
  */
 final class EncryptedQueryWalker extends ValueUseWalker {
-    private final java.util.Set<String> searchedEntities;
+    private final Set<String> searchedEntities;
 
-    EncryptedQueryWalker(EncryptedPathResolver resolver, LiteralRule literals, java.util.Set<String> searchedEntities) {
+    EncryptedQueryWalker(EncryptedPathResolver resolver, LiteralRule literals, Set<String> searchedEntities) {
         super(resolver, literals);
         this.searchedEntities = searchedEntities;
     }
@@ -235,13 +243,13 @@ final class EncryptedQueryWalker extends ValueUseWalker {
     }
 
     @Override
-    public Object visitLikePredicate(org.hibernate.query.sqm.tree.predicate.SqmLikePredicate predicate) {
+    public Object visitLikePredicate(SqmLikePredicate predicate) {
         SearchPredicate search = SearchPredicate.of(predicate, resolver);
         return search != null ? searched(search, predicate) : super.visitLikePredicate(predicate);
     }
 
     @Override
-    public Object visitBetweenPredicate(org.hibernate.query.sqm.tree.predicate.SqmBetweenPredicate predicate) {
+    public Object visitBetweenPredicate(SqmBetweenPredicate predicate) {
         SearchPredicate search = SearchPredicate.of(predicate, resolver);
         return search != null ? searched(search, predicate) : super.visitBetweenPredicate(predicate);
     }
@@ -258,20 +266,20 @@ final class EncryptedQueryWalker extends ValueUseWalker {
         if (search.upper() != null) {
             rules.searched(operation, value, new Operand.Bindable(search.upper()));
         }
-        if (search.escape() instanceof org.hibernate.query.sqm.tree.expression.SqmParameter<?> escape) {
+        if (search.escape() instanceof SqmParameter<?> escape) {
             parameters.plain(escape, "ESCAPE");
         }
         return predicate;
     }
 
     @Override
-    public Object visitDeleteStatement(org.hibernate.query.sqm.tree.delete.SqmDeleteStatement<?> statement) {
+    public Object visitDeleteStatement(SqmDeleteStatement<?> statement) {
         refuseBulkOfSearched(statement.getTarget(), "DELETE");
         return super.visitDeleteStatement(statement);
     }
 
     @Override
-    public Object visitUpdateStatement(org.hibernate.query.sqm.tree.update.SqmUpdateStatement<?> statement) {
+    public Object visitUpdateStatement(SqmUpdateStatement<?> statement) {
         for (SqmAssignment<?> assignment : statement.getSetClause().getAssignments()) {
             EncryptedValue target = resolver.resolve(assignment.getTargetPath());
             if (target != null && target.encrypted().stream().anyMatch(c -> c.converter().search().any())) {
@@ -282,10 +290,10 @@ final class EncryptedQueryWalker extends ValueUseWalker {
     }
 
     /** Bulk mutations bypass token maintenance: they would leave rows findable by values they no longer hold. */
-    private void refuseBulkOfSearched(org.hibernate.query.sqm.tree.from.SqmRoot<?> target, String operation) {
+    private void refuseBulkOfSearched(SqmRoot<?> target, String operation) {
         String entity = target.getEntityName();
         if (searchedEntities.contains(entity)) {
-            throw new dev.hibernateae.api.UnsupportedEncryptedQueryException(target.getModel().getName(), operation,
+            throw new UnsupportedEncryptedQueryException(target.getModel().getName(), operation,
                     "Bulk " + operation + " of " + target.getModel().getName() + " is refused: its rows have search "
                     + "tokens (@EqualitySearch, @IgnoreCaseSearch, @PrefixSearch, @SuffixSearch), which a bulk "
                     + operation + " would leave behind, making rows findable by values they no longer hold. "

@@ -1,9 +1,11 @@
 package dev.hibernateae.internal.guard;
 
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
+import java.util.Set;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.query.sqm.tree.SqmStatement;
+import org.hibernate.query.sqm.tree.predicate.SqmPredicate;
 
 /**
  * Refuses queries that use encrypted attributes in ways the database cannot evaluate on ciphertext. Works on
@@ -12,16 +14,16 @@ import org.hibernate.query.sqm.tree.SqmStatement;
  */
 public final class QueryGuard {
     private final EncryptedPathResolver resolver;
-    private final java.util.Set<String> searchedEntities;
+    private final Set<String> searchedEntities;
 
     public QueryGuard(MappingMetamodel metamodel) {
-        this(metamodel, java.util.Set.of());
+        this(metamodel, Set.of());
     }
 
     /** @param searchedEntities the entities with search tokens, which bulk mutations would leave stale */
-    public QueryGuard(MappingMetamodel metamodel, java.util.Set<String> searchedEntities) {
+    public QueryGuard(MappingMetamodel metamodel, Set<String> searchedEntities) {
         this.resolver = new EncryptedPathResolver(metamodel);
-        this.searchedEntities = java.util.Set.copyOf(searchedEntities);
+        this.searchedEntities = Set.copyOf(searchedEntities);
     }
 
     /** The guard of a session factory, or {@code null} when its persistence unit encrypts nothing. */
@@ -45,7 +47,7 @@ public final class QueryGuard {
     }
 
     /** The search that search tokens answer in {@code predicate}, or null; see {@link SearchPredicate}. */
-    public SearchPredicate search(org.hibernate.query.sqm.tree.predicate.SqmPredicate predicate) {
+    public SearchPredicate search(SqmPredicate predicate) {
         return SearchPredicate.of(predicate, resolver);
     }
 

@@ -10,6 +10,7 @@ import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.hibernate.query.sqm.tree.expression.SqmFunction;
 import org.hibernate.query.sqm.tree.expression.SqmLiteral;
 import org.hibernate.query.sqm.tree.expression.SqmParameter;
+import org.hibernate.query.sqm.tree.predicate.SqmBetweenPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmComparisonPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmLikePredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmPredicate;
@@ -53,7 +54,7 @@ public record SearchPredicate(Kind kind, SqmPath<?> path, EncryptedAttributeConv
         if (predicate instanceof SqmLikePredicate like) {
             return like(like, resolver);
         }
-        if (predicate instanceof org.hibernate.query.sqm.tree.predicate.SqmBetweenPredicate between
+        if (predicate instanceof SqmBetweenPredicate between
                 && between.getExpression() instanceof SqmPath<?> path && bindable(between.getLowerBound())
                 && bindable(between.getUpperBound())) {
             EncryptedAttributeConverter<?> converter = converter(path, resolver);

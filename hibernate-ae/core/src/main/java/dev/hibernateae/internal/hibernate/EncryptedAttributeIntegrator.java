@@ -1,9 +1,13 @@
 package dev.hibernateae.internal.hibernate;
 
+import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.internal.keys.TrustedMasterKeyPaths;
 import dev.hibernateae.internal.orm.ConverterDescriptorAdapter;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -11,6 +15,7 @@ import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Component;
+import org.hibernate.mapping.IndexedCollection;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Table;
@@ -30,7 +35,7 @@ public final class EncryptedAttributeIntegrator implements Integrator {
             return;
         }
         List<EncryptedColumn> columns = new ArrayList<>();
-        java.util.Set<String> searched = new java.util.TreeSet<>();
+        Set<String> searched = new TreeSet<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             int before = columns.size();
             for (Property property : entity.getProperties()) {
@@ -45,7 +50,7 @@ public final class EncryptedAttributeIntegrator implements Integrator {
         }
         List<String> unclaimed = runtime.takeUnclaimedSearches();
         if (!unclaimed.isEmpty()) {
-            throw new dev.hibernateae.api.AlwaysEncryptedException("Search annotations on " + unclaimed + ", which "
+            throw new AlwaysEncryptedException("Search annotations on " + unclaimed + ", which "
                     + "are not @Encrypted: add @Encrypted(type = ..., key = ...) or remove the search annotations "
                     + "(plain attributes are searched by the database itself)");
         }
@@ -64,7 +69,7 @@ public final class EncryptedAttributeIntegrator implements Integrator {
     public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry registry) {
     }
 
-    private static void hierarchyOf(PersistentClass entity, java.util.Set<String> names) {
+    private static void hierarchyOf(PersistentClass entity, Set<String> names) {
         names.add(entity.getEntityName());
         for (PersistentClass subclass : entity.getSubclasses()) {
             hierarchyOf(subclass, names);
@@ -104,7 +109,7 @@ public final class EncryptedAttributeIntegrator implements Integrator {
         List<String> key = new ArrayList<>();
         if (collection != null) {
             collection.getKey().getColumns().forEach(c -> key.add(c.getName()));
-            if (collection instanceof org.hibernate.mapping.IndexedCollection indexed) {
+            if (collection instanceof IndexedCollection indexed) {
                 indexed.getIndex().getColumns().forEach(c -> key.add(c.getName()));
             }
             key.add(elementColumn);
@@ -117,8 +122,8 @@ public final class EncryptedAttributeIntegrator implements Integrator {
         basic.resolve();
         if (!(basic.getResolution().getValueConverter() instanceof EncryptedConverterDescriptor.Bean<?> bean)
                 || bean.converter() != converter
-                || basic.getResolution().getJdbcType().getDdlTypeCode() != java.sql.Types.VARBINARY) {
-            throw new dev.hibernateae.api.AlwaysEncryptedException("@Encrypted on " + converter.attribute().role()
+                || basic.getResolution().getJdbcType().getDdlTypeCode() != Types.VARBINARY) {
+            throw new AlwaysEncryptedException("@Encrypted on " + converter.attribute().role()
                     + " was not applied by Hibernate (another converter, @Type or @JdbcTypeCode on the attribute?); "
                     + "remove them: hibernate-ae maps the attribute itself");
         }

@@ -4,14 +4,19 @@ import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.internal.config.AeConfig;
 import dev.hibernateae.internal.config.InternalSettings;
 import dev.hibernateae.internal.keys.KeyRing;
+import dev.hibernateae.internal.orm.ConverterDescriptorAdapter;
+import java.lang.annotation.Annotation;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.hibernate.mapping.BasicValue;
 import org.hibernate.service.Service;
 
 /**
@@ -31,8 +36,8 @@ public final class EncryptionRuntime implements Service {
     private volatile FormatSource formatSource;
     private volatile KeyRing keyRing;
     /** Search annotations by the value they annotate, until the mapping is complete (boot only). */
-    private final Map<Object, Declared> searchDeclarations = new java.util.IdentityHashMap<>();
-    private volatile java.util.Set<String> searchedEntities = java.util.Set.of();
+    private final Map<Object, Declared> searchDeclarations = new IdentityHashMap<>();
+    private volatile Set<String> searchedEntities = Set.of();
 
     private record Declared(SearchOptions options, String role) {
     }
@@ -156,15 +161,15 @@ public final class EncryptionRuntime implements Service {
      * Records a search annotation on {@code value}, merged with those recorded before and with those its converter
      * already carries (the binder's; checked when the mapping is complete).
      */
-    synchronized void declareSearch(Object value, java.lang.annotation.Annotation annotation, String role) {
+    synchronized void declareSearch(Object value, Annotation annotation, String role) {
         Declared declared = searchDeclarations.get(value);
         SearchOptions options = declared != null ? declared.options() : carried(value);
         searchDeclarations.put(value, new Declared(options.with(annotation, role), role));
     }
 
     private static SearchOptions carried(Object value) {
-        if (value instanceof org.hibernate.mapping.BasicValue basic
-                && dev.hibernateae.internal.orm.ConverterDescriptorAdapter.sourceOf(
+        if (value instanceof BasicValue basic
+                && ConverterDescriptorAdapter.sourceOf(
                         basic.getJpaAttributeConverterDescriptor()) instanceof EncryptedConverterDescriptor<?> d) {
             return d.converter().search();
         }
@@ -188,12 +193,12 @@ public final class EncryptionRuntime implements Service {
      * The entity names whose rows (their own, or a subclass's) have search tokens: a bulk delete or update of them
      * would bypass token maintenance.
      */
-    public java.util.Set<String> searchedEntities() {
+    public Set<String> searchedEntities() {
         return searchedEntities;
     }
 
-    void searchedEntities(java.util.Set<String> names) {
-        this.searchedEntities = java.util.Set.copyOf(names);
+    void searchedEntities(Set<String> names) {
+        this.searchedEntities = Set.copyOf(names);
     }
 
     public Collection<EncryptedAttributeConverter<?>> attributes() {

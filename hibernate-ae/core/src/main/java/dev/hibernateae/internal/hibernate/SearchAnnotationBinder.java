@@ -1,9 +1,13 @@
 package dev.hibernateae.internal.hibernate;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.api.EqualitySearch;
+import dev.hibernateae.api.RangeSearch;
+import dev.hibernateae.internal.orm.ConverterDescriptorAdapter;
 import java.lang.annotation.Annotation;
 import org.hibernate.binder.AttributeBinder;
 import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
@@ -32,16 +36,16 @@ public final class SearchAnnotationBinder implements AttributeBinder<Annotation>
                     + "MEMBER OF on a DETERMINISTIC element");
         }
         runtime.declareSearch(property.getValue(), annotation, role);
-        if (property.getValue() instanceof org.hibernate.mapping.BasicValue bound
-                && dev.hibernateae.internal.orm.ConverterDescriptorAdapter.sourceOf(
+        if (property.getValue() instanceof BasicValue bound
+                && ConverterDescriptorAdapter.sourceOf(
                         bound.getJpaAttributeConverterDescriptor()) instanceof EncryptedConverterDescriptor<?> d) {
             // @Encrypted was bound first: its converter carries the searches from now on (also into a runtime
             // that records the mapping at build time and never runs the binders again).
             d.converter().search(runtime.takeSearch(bound));
         }
-        if (!(annotation instanceof dev.hibernateae.api.EqualitySearch)
-                && !(annotation instanceof dev.hibernateae.api.RangeSearch)
-                && property.getValue() instanceof org.hibernate.mapping.BasicValue basic) {
+        if (!(annotation instanceof EqualitySearch)
+                && !(annotation instanceof RangeSearch)
+                && property.getValue() instanceof BasicValue basic) {
             // Text searches are written as like, upper() and lower(), which Hibernate only accepts on strings.
             basic.setExplicitJdbcTypeAccess(types -> SearchableTextJdbcType.INSTANCE);
         }

@@ -4,8 +4,10 @@ import dev.hibernateae.api.AlwaysEncryptedException;
 import dev.hibernateae.api.EqualitySearch;
 import dev.hibernateae.api.IgnoreCaseSearch;
 import dev.hibernateae.api.PrefixSearch;
+import dev.hibernateae.api.RangeSearch;
 import dev.hibernateae.api.SuffixSearch;
 import java.lang.annotation.Annotation;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The searches one encrypted attribute declared ({@code @EqualitySearch}, {@code @IgnoreCaseSearch},
@@ -33,7 +35,7 @@ public record SearchOptions(Equality equality, IgnoreCase ignoreCase, Affix pref
     }
 
     /** Range search over the declared domain; see {@link dev.hibernateae.api.RangeSearch}. */
-    public record Range(String min, String max, java.time.temporal.ChronoUnit unit, int sparsity, int trim,
+    public record Range(String min, String max, ChronoUnit unit, int sparsity, int trim,
             int contention) {
     }
 
@@ -55,7 +57,7 @@ public record SearchOptions(Equality equality, IgnoreCase ignoreCase, Affix pref
             return new SearchOptions(equality, ignoreCase, prefix, affix(a.minLength(), a.maxLength(), a.contention(),
                     a, role), range);
         }
-        if (annotation instanceof dev.hibernateae.api.RangeSearch a) {
+        if (annotation instanceof RangeSearch a) {
             if (a.sparsity() < 1 || a.sparsity() > 4 || a.trim() < 0 || a.contention() < 1 || a.contention() > 8) {
                 throw new AlwaysEncryptedException("@RangeSearch on " + role + ": sparsity must be 1 to 4, trim at "
                         + "least 0 and contention 1 to 8; are " + a.sparsity() + ", " + a.trim() + " and "

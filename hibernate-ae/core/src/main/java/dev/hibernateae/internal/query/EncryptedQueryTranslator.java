@@ -1,8 +1,11 @@
 package dev.hibernateae.internal.query;
 
+import dev.hibernateae.internal.guard.QueryGuard;
+import dev.hibernateae.internal.guard.SearchPredicate;
 import dev.hibernateae.internal.hibernate.EncryptedAttribute;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.hibernate.ValueFormats;
+import dev.hibernateae.internal.search.SearchCatalog;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +18,28 @@ import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBinding;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.spi.QueryParameterImplementor;
-import org.hibernate.query.sqm.internal.DomainParameterXref;
 import org.hibernate.query.sqm.ComparisonOperator;
+import org.hibernate.query.sqm.internal.DomainParameterXref;
 import org.hibernate.query.sqm.sql.BaseSqmToSqlAstConverter;
 import org.hibernate.query.sqm.sql.SqmTranslation;
 import org.hibernate.query.sqm.tree.SqmStatement;
 import org.hibernate.query.sqm.tree.expression.SqmHqlNumericLiteral;
 import org.hibernate.query.sqm.tree.expression.SqmLiteral;
 import org.hibernate.query.sqm.tree.expression.SqmParameter;
+import org.hibernate.query.sqm.tree.predicate.SqmBetweenPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmComparisonPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmInListPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmInSubQueryPredicate;
+import org.hibernate.query.sqm.tree.predicate.SqmJunctionPredicate;
+import org.hibernate.query.sqm.tree.predicate.SqmLikePredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmMemberOfPredicate;
+import org.hibernate.query.sqm.tree.predicate.SqmNegatedPredicate;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.Statement;
 import org.hibernate.sql.ast.tree.expression.Expression;
 import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.ast.tree.expression.QueryLiteral;
+import org.hibernate.sql.ast.tree.predicate.BetweenPredicate;
 import org.hibernate.sql.ast.tree.predicate.ComparisonPredicate;
 import org.hibernate.sql.ast.tree.predicate.ExistsPredicate;
 import org.hibernate.sql.ast.tree.predicate.InListPredicate;
@@ -39,10 +47,6 @@ import org.hibernate.sql.ast.tree.predicate.InSubQueryPredicate;
 import org.hibernate.sql.ast.tree.predicate.Junction;
 import org.hibernate.sql.ast.tree.predicate.LikePredicate;
 import org.hibernate.sql.ast.tree.predicate.NegatedPredicate;
-import org.hibernate.query.sqm.tree.predicate.SqmJunctionPredicate;
-import org.hibernate.query.sqm.tree.predicate.SqmLikePredicate;
-import org.hibernate.query.sqm.tree.predicate.SqmNegatedPredicate;
-import dev.hibernateae.internal.guard.SearchPredicate;
 import org.hibernate.sql.ast.tree.predicate.Predicate;
 import org.hibernate.sql.ast.tree.select.QuerySpec;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
@@ -67,7 +71,7 @@ final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAs
     private final DomainParameterXref parameterXref;
     private final QueryParameterBindings parameterBindings;
     private final Map<QueryParameterImplementor<?>, Integer> valuesConsumed = new HashMap<>();
-    private final dev.hibernateae.internal.guard.QueryGuard guard;
+    private final QueryGuard guard;
     private final SearchRewriter searches;
     /** How many {@code NOT}s surround the predicate being translated. */
     private int negations;
@@ -76,7 +80,7 @@ final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAs
             DomainParameterXref domainParameterXref, QueryParameterBindings domainParameterBindings,
             LoadQueryInfluencers loadQueryInfluencers, SqlAstCreationContext creationContext,
             boolean deduplicateSelectionItems, EncryptionRuntime runtime, ValueFormats formats,
-            dev.hibernateae.internal.guard.QueryGuard guard, dev.hibernateae.internal.search.SearchCatalog catalog) {
+            QueryGuard guard, SearchCatalog catalog) {
         super(creationContext, statement, queryOptions, loadQueryInfluencers, domainParameterXref,
                 domainParameterBindings, deduplicateSelectionItems);
         this.runtime = runtime;
@@ -184,8 +188,8 @@ final class EncryptedQueryTranslator<T extends Statement> extends BaseSqmToSqlAs
     }
 
     @Override
-    public org.hibernate.sql.ast.tree.predicate.BetweenPredicate visitBetweenPredicate(
-            org.hibernate.query.sqm.tree.predicate.SqmBetweenPredicate predicate) {
+    public BetweenPredicate visitBetweenPredicate(
+            SqmBetweenPredicate predicate) {
         SearchPredicate search = guard.search(predicate);
         if (search != null) {
             Expression column = (Expression) search.path().accept(this);

@@ -6,6 +6,7 @@ import dev.hibernateae.internal.guard.LiteralRule;
 import dev.hibernateae.internal.guard.QueryGuard;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.hibernate.ValueFormats;
+import dev.hibernateae.internal.search.SearchCatalog;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import org.hibernate.boot.registry.selector.spi.StrategySelector;
@@ -16,13 +17,13 @@ import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
+import org.hibernate.query.sqm.SqmQuerySource;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
 import org.hibernate.query.sqm.sql.SqmTranslation;
 import org.hibernate.query.sqm.sql.SqmTranslator;
 import org.hibernate.query.sqm.sql.SqmTranslatorFactory;
 import org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory;
 import org.hibernate.query.sqm.tree.SqmDmlStatement;
-import org.hibernate.query.sqm.SqmQuerySource;
 import org.hibernate.query.sqm.tree.SqmStatement;
 import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
@@ -57,9 +58,9 @@ public final class QueryStage {
     private record Parts(QueryGuard guard, EncryptionRuntime runtime, SqmTranslatorFactory own) {
     }
 
-    private final dev.hibernateae.internal.search.SearchCatalog catalog;
+    private final SearchCatalog catalog;
 
-    QueryStage(SessionFactoryImplementor factory, dev.hibernateae.internal.search.SearchCatalog catalog) {
+    QueryStage(SessionFactoryImplementor factory, SearchCatalog catalog) {
         this.factory = factory;
         this.catalog = catalog;
     }

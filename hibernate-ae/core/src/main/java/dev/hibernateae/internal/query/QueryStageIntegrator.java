@@ -1,6 +1,7 @@
 package dev.hibernateae.internal.query;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.internal.search.SearchCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.SessionFactory;
@@ -8,6 +9,7 @@ import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.spi.SessionFactoryOptions;
 import org.hibernate.cfg.QuerySettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategyProvider;
 
 /**
@@ -22,7 +24,7 @@ public final class QueryStageIntegrator {
 
     /** @param encrypts whether the persistence unit has encrypted attributes */
     public static void integrate(SessionFactoryImplementor factory, boolean encrypts,
-            dev.hibernateae.internal.search.SearchCatalog catalog) {
+            SearchCatalog catalog) {
         SessionFactoryOptions options = factory.getSessionFactoryOptions();
         List<String> missing = new ArrayList<>();
         QueryStage stage = new QueryStage(factory, catalog);
@@ -69,7 +71,7 @@ public final class QueryStageIntegrator {
 
     static AlwaysEncryptedException notIntegrated() {
         return new AlwaysEncryptedException("hibernate-ae's query stage was not initialised: its Integrator (listed in "
-                + "META-INF/services/org.hibernate.integrator.spi.Integrator) did not run; a shaded or merged jar must "
+                + "META-INF/services/Integrator) did not run; a shaded or merged jar must "
                 + "keep hibernate-ae's service files");
     }
 

@@ -10,14 +10,18 @@ import dev.hibernateae.internal.search.SearchCatalog;
 import dev.hibernateae.internal.search.SearchScheme;
 import dev.hibernateae.internal.search.SearchTokens;
 import dev.hibernateae.internal.search.SearchableColumn;
+import dev.hibernateae.internal.search.TokenKeys;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.hibernate.metamodel.mapping.JdbcMappingContainer;
 import org.hibernate.query.spi.QueryParameterBinding;
 import org.hibernate.query.spi.QueryParameterImplementor;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.tree.expression.JpaCriteriaParameter;
 import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.hibernate.query.sqm.tree.expression.SqmLiteral;
 import org.hibernate.query.sqm.tree.expression.SqmParameter;
@@ -37,16 +41,16 @@ final class SearchRewriter {
      * Bound in the places a search does not fill, and when a range matches no value of the domain: no token equals it
      * (tokens are 128-bit HMACs).
      */
-    static final byte[] NO_TOKEN = new byte[dev.hibernateae.internal.crypto.SearchTokenHash.TOKEN_LENGTH];
+    static final byte[] NO_TOKEN = new byte[SearchTokenHash.TOKEN_LENGTH];
 
     private final EncryptionRuntime runtime;
     private final ValueFormats formats;
     private final SearchCatalog catalog;
     private final DomainParameterXref parameterXref;
-    private final org.hibernate.metamodel.mapping.JdbcMappingContainer binary;
+    private final JdbcMappingContainer binary;
 
     SearchRewriter(EncryptionRuntime runtime, ValueFormats formats, SearchCatalog catalog,
-            DomainParameterXref parameterXref, org.hibernate.metamodel.mapping.JdbcMappingContainer binary) {
+            DomainParameterXref parameterXref, JdbcMappingContainer binary) {
         this.binary = binary;
         this.runtime = runtime;
         this.formats = formats;
@@ -71,7 +75,7 @@ final class SearchRewriter {
         int slots = 0;
         for (SearchScheme scheme : schemes(search)) {
             if (column.supports(scheme)) {
-                hashes.put(scheme, dev.hibernateae.internal.search.TokenKeys.forQuery(runtime, formats, column,
+                hashes.put(scheme, TokenKeys.forQuery(runtime, formats, column,
                         scheme, operation));
                 slots = Math.max(slots, scheme == SearchScheme.RANGE ? SearchTokens.maxRangeTokens(column)
                         : column.contention(scheme));
@@ -83,7 +87,7 @@ final class SearchRewriter {
         LastInputs<List<byte[]>> computed = new LastInputs<>(inputs -> tokens(search, column, hashes, inputs.get(0),
                 inputs.get(1), operation));
         Function<ExecutionContext, List<byte[]>> tokens = context -> computed.apply(
-                java.util.Arrays.asList(value.apply(context), second.apply(context)));
+                Arrays.asList(value.apply(context), second.apply(context)));
         List<TokenParameter> parameters = new ArrayList<>(slots);
         for (int slot = 0; slot < slots; slot++) {
             parameters.add(new TokenParameter(tokens, slot, binary));
@@ -197,7 +201,7 @@ final class SearchRewriter {
             return context -> constant;
         }
         SqmParameter<?> sqmParameter = (SqmParameter<?>) expression;
-        if (expression instanceof org.hibernate.query.sqm.tree.expression.JpaCriteriaParameter<?> criteria) {
+        if (expression instanceof JpaCriteriaParameter<?> criteria) {
             // A Criteria parameter is bound through the wrapper the statement's parameters were resolved to.
             SqmParameter<?> wrapper = parameterXref.getParameterResolutions().getJpaCriteriaParamResolutions()
                     .get(criteria);

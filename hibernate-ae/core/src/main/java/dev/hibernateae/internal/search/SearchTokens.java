@@ -1,19 +1,20 @@
 package dev.hibernateae.internal.search;
 
 import dev.hibernateae.api.UnsupportedEncryptedQueryException;
+import dev.hibernateae.api.UnsupportedPlaintextException;
 import dev.hibernateae.internal.crypto.SearchTokenHash;
 import dev.hibernateae.internal.hibernate.EncryptedAttribute;
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import dev.hibernateae.internal.hibernate.SearchOptions;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.OptionalLong;
-import dev.hibernateae.api.UnsupportedPlaintextException;
 import dev.hibernateae.internal.search.range.CodeInterval;
 import dev.hibernateae.internal.search.range.DyadicCover;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -26,7 +27,7 @@ import java.util.random.RandomGenerator;
  */
 public final class SearchTokens {
     /** Random fillers, which no query token equals, look like tokens to the database. */
-    private static final java.security.SecureRandom PADDING = new java.security.SecureRandom();
+    private static final SecureRandom PADDING = new SecureRandom();
     private SearchTokens() {
     }
 

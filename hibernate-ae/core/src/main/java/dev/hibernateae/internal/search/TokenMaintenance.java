@@ -7,6 +7,7 @@ import dev.hibernateae.internal.orm.EventSessions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,15 @@ import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.event.spi.PreDeleteEvent;
+import org.hibernate.event.spi.PreDeleteEventListener;
+import org.hibernate.event.spi.PreInsertEvent;
+import org.hibernate.event.spi.PreInsertEventListener;
+import org.hibernate.event.spi.PreUpdateEvent;
+import org.hibernate.event.spi.PreUpdateEventListener;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.descriptor.ValueBinder;
 
 /**
  * Keeps every row's search tokens equal to its values, in the entity's own transaction and on its own connection:
@@ -28,8 +36,8 @@ import org.hibernate.persister.entity.EntityPersister;
  * tokens with it, and one that commits never leaves a row findable by a value it no longer holds.
  */
 public final class TokenMaintenance implements PostInsertEventListener, PostUpdateEventListener,
-        PostDeleteEventListener, org.hibernate.event.spi.PreInsertEventListener,
-        org.hibernate.event.spi.PreUpdateEventListener, org.hibernate.event.spi.PreDeleteEventListener {
+        PostDeleteEventListener, PreInsertEventListener,
+        PreUpdateEventListener, PreDeleteEventListener {
     private static final long serialVersionUID = 1L;
 
     private final transient SearchCatalog catalog;
@@ -45,19 +53,19 @@ public final class TokenMaintenance implements PostInsertEventListener, PostUpda
      * {@code StatelessSession} fires entity events without a session, so there is no connection to write tokens on.
      */
     @Override
-    public boolean onPreInsert(org.hibernate.event.spi.PreInsertEvent event) {
+    public boolean onPreInsert(PreInsertEvent event) {
         requireSession(EventSessions.of(event), event.getPersister());
         return false;
     }
 
     @Override
-    public boolean onPreUpdate(org.hibernate.event.spi.PreUpdateEvent event) {
+    public boolean onPreUpdate(PreUpdateEvent event) {
         requireSession(EventSessions.of(event), event.getPersister());
         return false;
     }
 
     @Override
-    public boolean onPreDelete(org.hibernate.event.spi.PreDeleteEvent event) {
+    public boolean onPreDelete(PreDeleteEvent event) {
         requireSession(EventSessions.of(event), event.getPersister());
         return false;
     }
@@ -120,7 +128,7 @@ public final class TokenMaintenance implements PostInsertEventListener, PostUpda
 
     private void write(SearchCatalog.TableTokens table, EntityPersister persister, Object entity, Object id,
             SharedSessionContractImplementor session, boolean replace) {
-        List<byte[]> tokens = new java.util.ArrayList<>();
+        List<byte[]> tokens = new ArrayList<>();
         for (SearchableColumn column : table.columns()) {
             Object value = persister.getPropertyValue(entity, column.propertyPath());
             Map<SearchScheme, SearchTokenHash> hashes = new EnumMap<>(SearchScheme.class);
@@ -164,7 +172,7 @@ public final class TokenMaintenance implements PostInsertEventListener, PostUpda
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void bindId(JdbcMapping idMapping, PreparedStatement statement, Object ownerId,
             SharedSessionContractImplementor session) throws SQLException {
-        ((org.hibernate.type.descriptor.ValueBinder) idMapping.getJdbcValueBinder()).bind(statement, ownerId, 1,
+        ((ValueBinder) idMapping.getJdbcValueBinder()).bind(statement, ownerId, 1,
                 session);
     }
 }

@@ -1,6 +1,7 @@
 package dev.hibernateae.internal.search;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.internal.crypto.SearchTokenHash;
 import java.sql.Types;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
@@ -12,6 +13,7 @@ import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.PrimaryKey;
 import org.hibernate.mapping.Table;
+import org.hibernate.mapping.UniqueKey;
 
 /**
  * Adds a token table to the mapping's relational model, in the namespace of the table it serves: Hibernate's
@@ -46,9 +48,9 @@ final class TokenTableModel {
             ownerColumn.setValue(id);
             Column tokenColumn = new Column(TokenTable.TOKEN_COLUMN);
             tokenColumn.setSqlTypeCode(Types.VARBINARY);
-            tokenColumn.setLength((long) dev.hibernateae.internal.crypto.SearchTokenHash.TOKEN_LENGTH);
+            tokenColumn.setLength((long) SearchTokenHash.TOKEN_LENGTH);
             tokenColumn.setSqlType(metadata.getDatabase().getTypeConfiguration().getDdlTypeRegistry()
-                    .getTypeName(Types.VARBINARY, Size.length(dev.hibernateae.internal.crypto.SearchTokenHash
+                    .getTypeName(Types.VARBINARY, Size.length(SearchTokenHash
                             .TOKEN_LENGTH)));
             tokenColumn.setNullable(false);
             tokenColumn.setValue(cells);
@@ -59,7 +61,7 @@ final class TokenTableModel {
             key.addColumn(ownerColumn);
             // Token first, whatever the column ordering strategy: a search looks tokens up by this key's prefix.
             // Hibernate's default strategy orders a key's columns by size, unless the key names its own order.
-            org.hibernate.mapping.UniqueKey order = new org.hibernate.mapping.UniqueKey();
+            UniqueKey order = new UniqueKey();
             order.addColumn(tokenColumn);
             order.addColumn(ownerColumn);
             key.setOrderingUniqueKey(order);
