@@ -8,6 +8,8 @@ import dev.hibernateae.internal.lifecycle.KeyRotation;
 import dev.hibernateae.internal.lifecycle.RecordJournal;
 import dev.hibernateae.internal.lifecycle.job.LifecycleDatabase;
 import dev.hibernateae.internal.lifecycle.job.RotateTransform;
+import dev.hibernateae.internal.lifecycle.job.TokenKeyPlan;
+import dev.hibernateae.internal.lifecycle.job.TokenTableCheck;
 import dev.hibernateae.internal.lifecycle.job.Waiting;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +48,8 @@ final class EncryptionKeyRotation {
         database.ensureTables();
         KeyRotation current = database.inTransaction("read the rotation of key name '" + keyName + "'",
                 c -> journal.rotation(c, keyName, false).orElse(null));
-        TableJobs jobs = new TableJobs(database, clock);
         if (current != null && !current.rotating() && current.targetKey().equals(targetKey)) {
+            TableJobs jobs = new TableJobs(database, clock, null, keys);
             // Completed already (a rerun after a crash between completing and cleaning up): nothing to rewrite.
             columns.forEach(column -> jobs.add(column, null));
             jobs.forgetJobs(jobName(keyName, current.sourceKey(), targetKey));
@@ -55,6 +57,9 @@ final class EncryptionKeyRotation {
                     + "' (already completed)", Duration.between(started, clock.instant()));
         }
         String source = sourceOf(keyName, targetKey, current);
+        // Tokens are derived under the target, which applications write under from the switch on.
+        TableJobs jobs = new TableJobs(database, clock, new TokenTableCheck.Operation(keyName,
+                new TokenKeyPlan.Choice(targetKey, List.of(targetKey, source))), keys);
         // Everything the job needs is checked before anything is announced: both keys, every table and column.
         CellKey sourceKey = keys.keyRing().cellKey(source);
         CellKey target = keys.keyRing().cellKey(targetKey);

@@ -17,6 +17,8 @@ import dev.hibernateae.internal.lifecycle.job.CellTransform;
 import dev.hibernateae.internal.lifecycle.job.DecryptTransform;
 import dev.hibernateae.internal.lifecycle.job.EncryptTransform;
 import dev.hibernateae.internal.lifecycle.job.LifecycleDatabase;
+import dev.hibernateae.internal.lifecycle.job.TokenKeyPlan;
+import dev.hibernateae.internal.lifecycle.job.TokenTableCheck;
 import dev.hibernateae.internal.lifecycle.job.Waiting;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +69,10 @@ final class InPlaceTransition {
         String physicalKey = rotation == null ? keyName : rotation.targetKey();
         CellKey key = keys.keyRing().cellKey(physicalKey);
 
-        TableJobs jobs = new TableJobs(database, clock);
+        // Encryption derives tokens under the key the cells are written under; decryption derives none.
+        TableJobs jobs = new TableJobs(database, clock, new TokenTableCheck.Operation(keyName,
+                direction == Direction.ENCRYPT ? new TokenKeyPlan.Choice(physicalKey, List.of(physicalKey)) : null),
+                keys);
         for (PlaintextColumn column : columns) {
             jobs.add(column.column(), transform(physicalKey, key, column));
         }

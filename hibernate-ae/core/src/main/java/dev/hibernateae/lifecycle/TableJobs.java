@@ -1,11 +1,16 @@
 package dev.hibernateae.lifecycle;
 
 import dev.hibernateae.api.AlwaysEncryptedException;
+import dev.hibernateae.internal.keys.KeyHierarchy;
+import dev.hibernateae.internal.lifecycle.RecordJournal;
 import dev.hibernateae.internal.lifecycle.job.CellTransform;
 import dev.hibernateae.internal.lifecycle.job.JobCounters;
 import dev.hibernateae.internal.lifecycle.job.LifecycleDatabase;
 import dev.hibernateae.internal.lifecycle.job.TableJob;
 import dev.hibernateae.internal.lifecycle.job.TableShape;
+import dev.hibernateae.internal.lifecycle.job.TokenKeyPlan;
+import dev.hibernateae.internal.lifecycle.job.TokenRederivation;
+import dev.hibernateae.internal.lifecycle.job.TokenTableCheck;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,14 +24,23 @@ import java.util.Map;
 final class TableJobs {
     private final LifecycleDatabase database;
     private final Clock clock;
+    private final TokenTableCheck.Operation operation;
+    private final KeyHierarchy keys;
+    private final Map<String, TokenRederivation> tokens = new LinkedHashMap<>();
     private final Map<String, List<ColumnRef>> columnsByTable = new LinkedHashMap<>();
     private final Map<String, List<CellTransform>> transformsByTable = new LinkedHashMap<>();
     private final Map<String, TableShape> shapes = new LinkedHashMap<>();
     private final List<String> jobNames = new ArrayList<>();
 
-    TableJobs(LifecycleDatabase database, Clock clock) {
+    /**
+     * @param operation what the jobs do to the keys of their key name, for tables with search tokens
+     * @param keys the keys that authenticate lifecycle records and derive tokens
+     */
+    TableJobs(LifecycleDatabase database, Clock clock, TokenTableCheck.Operation operation, KeyHierarchy keys) {
         this.database = database;
         this.clock = clock;
+        this.operation = operation;
+        this.keys = keys;
     }
 
     void add(ColumnRef column, CellTransform transform) {
@@ -48,10 +62,13 @@ final class TableJobs {
             List<ColumnRef> columns = table.getValue();
             TableShape shape = new TableShape(table.getKey(), keyColumns(table.getKey(), columns),
                     columns.stream().map(ColumnRef::column).toList());
-            database.inTransaction("check table " + table.getKey() + " for the job", connection -> {
-                shape.check(connection);
-                return null;
-            });
+            TokenRederivation rederivation = database.inTransaction("check table " + table.getKey() + " for the job",
+                    connection -> {
+                        shape.check(connection);
+                        return TokenTableCheck.prepare(connection, shape, operation,
+                                new RecordJournal(keys.keyRing()), keys.keyRing());
+                    });
+            tokens.put(table.getKey(), rederivation);
             shapes.put(table.getKey(), shape);
         }
     }
@@ -71,7 +88,7 @@ final class TableJobs {
             String name = truncate(namePrefix + " " + table.getKey());
             jobNames.add(name);
             TableJob job = new TableJob(database.dataSource(), name, shape, transformsByTable.get(table.getKey()),
-                    options, counters, clock);
+                    tokens.get(table.getKey()), options, counters, clock);
             try {
                 complete &= job.run();
             } catch (SQLException e) {

@@ -88,6 +88,19 @@ CREATE TABLE IF NOT EXISTS hae_encrypted_columns (
     CONSTRAINT hae_encrypted_columns_pk PRIMARY KEY (table_name, column_name)
 );
 
+-- hae_search_tables: for each table with searchable encrypted attributes, what lifecycle jobs need to derive its
+-- rows' search tokens (spec: the owner column and each searchable column's attribute and declared searches),
+-- registered by each application at startup. Tagged (HMAC-SHA256) under a key derived from tag_key: jobs use a
+-- spec only if its tag verifies, and refuse to rewrite a table with search tokens without one.
+CREATE TABLE IF NOT EXISTS hae_search_tables (
+    table_name    VARCHAR(128) NOT NULL,
+    spec          VARCHAR(4000) NOT NULL,
+    registered_at TIMESTAMP(6) NOT NULL,
+    tag_key       VARCHAR(128) NOT NULL,
+    tag           VARBINARY(32) NOT NULL,
+    CONSTRAINT hae_search_tables_pk PRIMARY KEY (table_name)
+);
+
 -- hae_lifecycle_jobs: one row per key-range partition of a re-encryption job: its bounds, its checkpoint (the last
 -- key done, committed with each batch), and the worker that holds it.
 CREATE TABLE IF NOT EXISTS hae_lifecycle_jobs (

@@ -10,6 +10,7 @@ import dev.hibernateae.internal.orm.SupportedHibernate;
 import dev.hibernateae.internal.query.QueryStageIntegrator;
 import dev.hibernateae.internal.search.SearchCatalog;
 import dev.hibernateae.internal.search.TokenMaintenance;
+import dev.hibernateae.internal.search.TokenSpec;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class HibernateAeIntegrator implements Integrator {
             listeners.appendListeners(EventType.PRE_DELETE, maintenance);
         }
         QueryStageIntegrator.integrate(factory, runtime != null && !runtime.attributes().isEmpty(), searches);
-        new LifecycleIntegrator().integrate(metadata, bootstrapContext, factory);
+        new LifecycleIntegrator().integrate(factory, searches.tables().stream().map(TokenSpec::of).toList());
     }
 
     /**

@@ -42,6 +42,11 @@ public final class CellFormat implements ValueFormat {
     }
 
     /** The column encryption key new cells are written with. */
+    @Override
+    public String cellWriteKey() {
+        return writeKey();
+    }
+
     public String writeKey() {
         return readKeys.get(0);
     }

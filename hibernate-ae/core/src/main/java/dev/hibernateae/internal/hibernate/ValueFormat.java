@@ -51,6 +51,12 @@ public interface ValueFormat {
      */
     boolean singleForm();
 
+    /**
+     * The column encryption key new values' cells are written under, or null when new values are written as
+     * plaintext text: the key their search tokens are derived under.
+     */
+    String cellWriteKey();
+
     /** A cell of the value whatever the window: what may be kept outside the database (the second-level cache). */
     byte[] cell(byte[] plaintext);
 }

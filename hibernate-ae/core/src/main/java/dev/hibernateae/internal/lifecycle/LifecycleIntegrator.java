@@ -4,6 +4,7 @@ import dev.hibernateae.internal.hibernate.EncryptedAttribute;
 import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.keys.ConnectionSource;
+import dev.hibernateae.internal.search.TokenSpec;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
@@ -26,6 +27,11 @@ public final class LifecycleIntegrator implements Integrator {
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
+        integrate(factory, List.of());
+    }
+
+    /** As {@link #integrate(Metadata, BootstrapContext, SessionFactoryImplementor)}, registering {@code specs} too. */
+    public void integrate(SessionFactoryImplementor factory, List<TokenSpec> specs) {
         EncryptionRuntime runtime = factory.getServiceRegistry().getService(EncryptionRuntime.class);
         if (runtime == null || runtime.attributes().isEmpty()) {
             return;
@@ -37,7 +43,8 @@ public final class LifecycleIntegrator implements Integrator {
         Supplier<ConnectionSource> connections = () -> ConnectionSource.of(factory.getServiceRegistry());
         LifecycleWatcher watcher = new LifecycleWatcher(connections, runtime::keyRing, windows,
                 runtime.config().lifecyclePollInterval());
-        ColumnRegistration registration = new ColumnRegistration(attributes, connections, runtime::keyRing);
+        ColumnRegistration registration = new ColumnRegistration(attributes, specs, connections,
+                runtime::keyRing);
         watcher.onChange(state -> factory.getQueryEngine().getInterpretationCache().close());
         watcher.onChange(registration::register);
         watcher.afterEveryPoll(registration::registerIfPending);

@@ -10,6 +10,8 @@ public final class LifecycleTables {
     public static final String COLUMN_TRANSITIONS = "hae_column_transitions";
     /** The encrypted columns applications map, registered at startup for the jobs. */
     public static final String ENCRYPTED_COLUMNS = "hae_encrypted_columns";
+    /** For each table with search tokens, what jobs need to derive them, registered at startup. */
+    public static final String SEARCH_TABLES = "hae_search_tables";
     /** Partitions and checkpoints of re-encryption jobs. */
     public static final String JOBS = "hae_lifecycle_jobs";
 

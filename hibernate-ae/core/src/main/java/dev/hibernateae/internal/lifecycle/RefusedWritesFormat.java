@@ -43,6 +43,12 @@ final class RefusedWritesFormat implements ValueFormat {
         throw refused();
     }
 
+    /** Writes nothing, so derives no tokens (the write itself is refused by {@link #store}). */
+    @Override
+    public String cellWriteKey() {
+        return null;
+    }
+
     @Override
     public boolean singleForm() {
         return false;

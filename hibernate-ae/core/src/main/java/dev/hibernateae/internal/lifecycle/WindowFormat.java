@@ -66,6 +66,11 @@ final class WindowFormat implements ValueFormat {
     }
 
     @Override
+    public String cellWriteKey() {
+        return writesText ? null : cells.writeKey();
+    }
+
+    @Override
     public boolean singleForm() {
         return !matchesCells;
     }

@@ -81,8 +81,7 @@ public final class SearchCatalog {
         }
         TokenTable tokens = tables.computeIfAbsent(basic.getTable(),
                 owner -> TokenTableModel.add(owner, entity, basic, metadata, factory));
-        SearchableColumn column = new SearchableColumn(converter, path, tokens, converter.search().range() == null
-                ? null : RangeIndex.of(converter.attribute(), converter.search().range()));
+        SearchableColumn column = SearchableColumn.of(converter.attribute(), converter.search(), path, tokens);
         byRole.putIfAbsent(converter.attribute().role(), column);
         ofEntity.computeIfAbsent(tokens, t -> new ArrayList<>()).add(column);
     }
@@ -90,6 +89,14 @@ public final class SearchCatalog {
     /** The searchable column of an encrypted attribute, or null when it declared no search. */
     public SearchableColumn column(EncryptedAttribute<?> attribute) {
         return attribute == null ? null : byRole.get(attribute.role());
+    }
+
+    /** Every token table of the mapping, once each, with the columns of the first entity that writes it. */
+    public List<TableTokens> tables() {
+        Map<TokenTable, TableTokens> tables = new LinkedHashMap<>();
+        byEntity.values().stream().flatMap(List::stream).sorted(java.util.Comparator.comparing(t -> t.table().name()))
+                .forEach(t -> tables.merge(t.table(), t, (a, b) -> a.columns().size() >= b.columns().size() ? a : b));
+        return List.copyOf(tables.values());
     }
 
     /** The token tables an entity of this name writes, with their columns; empty when none. */

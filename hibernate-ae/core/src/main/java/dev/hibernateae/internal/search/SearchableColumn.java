@@ -1,23 +1,21 @@
 package dev.hibernateae.internal.search;
 
 import dev.hibernateae.internal.hibernate.EncryptedAttribute;
-import dev.hibernateae.internal.hibernate.EncryptedAttributeConverter;
 import dev.hibernateae.internal.hibernate.SearchOptions;
 
 /**
- * An encrypted attribute with search tokens: its converter (attribute and declared searches), its path in the
- * entity ({@code ssn}, {@code address.zip}), the token table of its column's table, and the range index of its
- * domain when it declared {@code @RangeSearch} (else null).
+ * An encrypted attribute with search tokens: the attribute and the searches it declared, its path in the entity
+ * ({@code ssn}, {@code address.zip}; null where no entity is at hand, as in a lifecycle job), the token table of its
+ * column's table, and the range index of its domain when it declared {@code @RangeSearch} (else null).
  */
-public record SearchableColumn(EncryptedAttributeConverter<?> converter, String propertyPath, TokenTable tokens,
-        RangeIndex range) {
+public record SearchableColumn(EncryptedAttribute<?> attribute, SearchOptions search, String propertyPath,
+        TokenTable tokens, RangeIndex range) {
 
-    public EncryptedAttribute<?> attribute() {
-        return converter.attribute();
-    }
-
-    public SearchOptions search() {
-        return converter.search();
+    /** The column of {@code attribute} with the searches it declared, its range index built from them. */
+    public static SearchableColumn of(EncryptedAttribute<?> attribute, SearchOptions search, String propertyPath,
+            TokenTable tokens) {
+        return new SearchableColumn(attribute, search, propertyPath, tokens,
+                search.range() == null ? null : RangeIndex.of(attribute, search.range()));
     }
 
     /** How many tokens a query of {@code scheme} looks up: the scheme's contention. */

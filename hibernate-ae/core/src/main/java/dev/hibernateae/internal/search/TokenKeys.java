@@ -10,9 +10,10 @@ import dev.hibernateae.internal.hibernate.ValueFormats;
 
 /**
  * The token hash of a column's scheme under the column encryption key its values are written with now. Tokens are
- * made and looked up under one key only: while the attribute's values are stored in more than one form (its key is
- * being rotated, or the column moves between plaintext and cells) searches are refused rather than miss rows, and
- * writes outside cells are refused rather than leave a row without tokens.
+ * made under the key cells are written under, and looked up under one key only: while the attribute's values are
+ * stored in more than one form (its key is being rotated, or the column moves between plaintext and cells) searches
+ * are refused rather than miss rows, and writes of plaintext (decryption in place) are refused rather than leave a
+ * row without tokens.
  */
 public final class TokenKeys {
     private TokenKeys() {
@@ -20,13 +21,13 @@ public final class TokenKeys {
 
     /** For the tokens of a value being written. */
     public static SearchTokenHash forWrite(EncryptionRuntime runtime, SearchableColumn column, SearchScheme scheme) {
-        ValueFormat format = runtime.formats().format(column.attribute());
-        if (!(format instanceof CellFormat cells)) {
+        String key = runtime.formats().format(column.attribute()).cellWriteKey();
+        if (key == null) {
             throw new AlwaysEncryptedException("Cannot write the search tokens of " + column.attribute().role()
-                    + " while its column moves between plaintext and cells; search tokens are not supported during "
-                    + "an in-place transition. Finish the transition (hibernate-ae-cli status) first");
+                    + " while its column is being decrypted in place: values are written as plaintext, which has no "
+                    + "search tokens. Finish the decryption (hibernate-ae-cli status) first");
         }
-        return hash(runtime, cells.writeKey(), column, scheme);
+        return hash(runtime, key, column, scheme);
     }
 
     /** For the tokens a query looks up, with the formats of the query's snapshot. */

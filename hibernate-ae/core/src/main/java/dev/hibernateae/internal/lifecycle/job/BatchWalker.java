@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -19,15 +21,23 @@ final class BatchWalker {
     private final TableShape shape;
     private final List<CellTransform> transforms;
     private final int batchSize;
+    private final TokenRederivation tokens;
+    private final boolean[] searchable;
 
-    /** @param transforms one per column of {@code shape}, in its order */
-    BatchWalker(TableShape shape, List<CellTransform> transforms, int batchSize) {
+    /**
+     * @param transforms one per column of {@code shape}, in its order
+     * @param tokens derives the search tokens of the rows whose searchable cells it rewrote; null when the table
+     *        has none
+     */
+    BatchWalker(TableShape shape, List<CellTransform> transforms, int batchSize, TokenRederivation tokens) {
         if (transforms.size() != shape.columns().size()) {
             throw new IllegalArgumentException("one transform per column of " + shape);
         }
         this.shape = shape;
         this.transforms = List.copyOf(transforms);
         this.batchSize = batchSize;
+        this.tokens = tokens;
+        this.searchable = tokens == null ? new boolean[shape.columns().size()] : tokens.searchable(shape.columns());
     }
 
     int batchSize() {
@@ -48,6 +58,7 @@ final class BatchWalker {
         long nulls = 0;
         long unreadable = 0;
         List<String> samples = new ArrayList<>();
+        Set<KeyTuple> rederive = new LinkedHashSet<>();
         try (PreparedStatement select = connection.prepareStatement(shape.batchSql(after != null, upTo != null,
                 batchSize))) {
             int parameter = 1;
@@ -72,6 +83,9 @@ final class BatchWalker {
                         Outcome outcome = transforms.get(c).apply(stored);
                         if (outcome instanceof Rewrite rewrite) {
                             changes.get(c).add(new Change(key, stored, rewrite.value()));
+                            if (searchable[c]) {
+                                rederive.add(key);
+                            }
                         } else if (outcome instanceof Unreadable why) {
                             unreadable++;
                             if (samples.size() < JobCounters.MAX_SAMPLES) {
@@ -107,6 +121,17 @@ final class BatchWalker {
                         // SUCCESS_NO_INFO: the driver cannot say; the verification pass finds any value missed.
                         rewritten++;
                     }
+                }
+            }
+        }
+        if (!rederive.isEmpty()) {
+            // Whatever the compare-and-set updates did: the rows are read again once locked.
+            List<String> notDerived = new ArrayList<>();
+            tokens.rederive(connection, rederive, notDerived);
+            unreadable += notDerived.size();
+            for (String why : notDerived) {
+                if (samples.size() < JobCounters.MAX_SAMPLES) {
+                    samples.add(why);
                 }
             }
         }

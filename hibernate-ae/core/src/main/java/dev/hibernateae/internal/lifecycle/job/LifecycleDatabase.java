@@ -61,7 +61,7 @@ public final class LifecycleDatabase {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : new String[] {KeyTables.MASTER_KEYS, KeyTables.ENCRYPTION_KEYS,
                     KeyTables.ENCRYPTION_KEY_VALUES, LifecycleTables.KEY_ROTATIONS, LifecycleTables.COLUMN_TRANSITIONS,
-                    LifecycleTables.ENCRYPTED_COLUMNS,
+                    LifecycleTables.ENCRYPTED_COLUMNS, LifecycleTables.SEARCH_TABLES,
                     LifecycleTables.JOBS}) {
                 statement.executeQuery("select 1 from " + table + " where 1 = 0").close();
             }

@@ -50,13 +50,16 @@ public final class TableJob {
     private volatile JobProgress.Stage stage = JobProgress.Stage.REWRITING;
     private volatile long rowsTotal;
 
-    /** @param transforms one per column of {@code shape}, in its order */
+    /**
+     * @param transforms one per column of {@code shape}, in its order
+     * @param tokens derives the search tokens of rewritten rows again; null when the table has none
+     */
     public TableJob(DataSource dataSource, String name, TableShape shape, List<CellTransform> transforms,
-            JobOptions options, JobCounters counters, Clock clock) {
+            TokenRederivation tokens, JobOptions options, JobCounters counters, Clock clock) {
         this.dataSource = dataSource;
         this.name = name;
         this.shape = shape;
-        this.walker = new BatchWalker(shape, transforms, options.batchSize());
+        this.walker = new BatchWalker(shape, transforms, options.batchSize(), tokens);
         this.options = options;
         this.counters = counters;
         this.clock = clock;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.hibernate.dialect.Dialect;
@@ -118,7 +119,7 @@ public final class TableShape {
         }
     }
 
-    private static String unquote(String name) {
+    static String unquote(String name) {
         String n = name.strip();
         if (n.length() >= 2 && (n.startsWith("\"") || n.startsWith("`"))) {
             return n.substring(1, n.length() - 1);
@@ -145,7 +146,6 @@ public final class TableShape {
      * @throws AlwaysEncryptedException naming the table, its columns and key columns
      */
     public void check(Connection connection) {
-        refuseSearchTokens(connection);
         try (java.sql.PreparedStatement select = connection.prepareStatement(batchSql(false, false, 1));
                 ResultSet rows = select.executeQuery()) {
             rows.next();
@@ -157,26 +157,28 @@ public final class TableShape {
     }
 
     /**
-     * Refuses a table with search tokens ({@code <table>_hae_tokens}): the jobs re-encrypt or move cells but do not
-     * re-derive tokens yet, so after them searches would look for tokens under a key the rows' tokens are not under,
-     * and miss rows. Looked up in the database's metadata, in the name's own, lower and upper case.
+     * The token table of this table ({@code <table>_hae_tokens}, in the same schema and quoted as the table is), if
+     * the database has one: looked up in its metadata in the name's own, lower and upper case.
      */
-    private void refuseSearchTokens(Connection connection) {
-        String bare = unquote(table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table);
-        String tokens = bare + "_hae_tokens";
+    public Optional<String> tokenTable(Connection connection) {
+        int dot = table.lastIndexOf('.');
+        String qualifier = dot > 0 ? table.substring(0, dot + 1) : "";
+        String written = table.substring(dot + 1);
+        String tokens = unquote(written) + "_hae_tokens";
         try {
             DatabaseMetaData metaData = connection.getMetaData();
-            for (String name : new String[] {tokens, tokens.toLowerCase(java.util.Locale.ROOT),
-                    tokens.toUpperCase(java.util.Locale.ROOT)}) {
+            for (String name : new String[] {tokens, tokens.toLowerCase(Locale.ROOT), tokens.toUpperCase(Locale.ROOT)}) {
                 try (ResultSet found = metaData.getTables(null, null, name, null)) {
-                    if (found.next()) {
-                        throw new AlwaysEncryptedException("Table " + table + " has search tokens (" + name
-                                + "): rotating keys and encrypting or decrypting in place do not re-derive search "
-                                + "tokens yet, and afterwards searches would miss its rows. Not run; nothing was "
-                                + "changed");
+                    while (found.next()) {
+                        if (found.getString("TABLE_NAME").equals(name)) {
+                            char quote = written.charAt(0);
+                            return Optional.of(qualifier + (quote == '"' || quote == '`' ? quote + name + quote
+                                    : name));
+                        }
                     }
                 }
             }
+            return Optional.empty();
         } catch (SQLException e) {
             throw new AlwaysEncryptedException("Cannot tell whether table " + table + " has search tokens (SQL state "
                     + e.getSQLState() + ": " + e.getMessage() + ")", e);
