@@ -14,18 +14,21 @@ import dev.hibernateae.internal.crypto.SearchTokenHash;
 import dev.hibernateae.internal.keys.KeyRing;
 import dev.hibernateae.internal.lifecycle.LifecycleTestSupport;
 import dev.hibernateae.internal.search.SearchScheme;
+import dev.hibernateae.search.Measurement;
 import dev.hibernateae.search.Person;
 import dev.hibernateae.testing.DriverManagerDataSource;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.TestSessionFactories;
 import dev.hibernateae.testing.keys.TestRsaProvider;
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,6 +85,48 @@ class SearchTokensAcrossJobsTest {
     }
 
     @Test
+    void aRotationDerivesRangeTokensAgainAndRangeSearchesStayExact() {
+        try (TestDatabase.Instance db = database.create(); SessionFactory app = start(db, Measurement.class)) {
+            Random random = new Random(3);
+            List<Measurement> rows = new ArrayList<>();
+            app.inTransaction(s -> {
+                for (int i = 0; i < 40; i++) {
+                    Measurement m = new Measurement();
+                    m.score = random.nextInt(10) == 0 ? null : random.nextInt(2001) - 1000;
+                    m.price = BigDecimal.valueOf(random.nextInt(200_001) - 100_000, 2);
+                    m.onDay = LocalDate.of(1990, 1, 1).plusDays(random.nextInt(20_000));
+                    s.persist(m);
+                    rows.add(m);
+                }
+            });
+            assertTrue(lifecycle(DriverManagerDataSource.of(db)).rotateEncryptionKey("cek1", "cek1_v2", List.of(),
+                    options()).completed());
+            LifecycleTestSupport.poll(app);
+            for (int q = 0; q < 30; q++) {
+                int low = random.nextInt(2001) - 1000;
+                int high = low + random.nextInt(400);
+                checkRange(app, rows, "score between :lo and :hi", low, high,
+                        m -> m.score != null && m.score >= low && m.score <= high);
+                BigDecimal price = BigDecimal.valueOf(random.nextInt(200_001) - 100_000, 2);
+                checkRange(app, rows, "price >= :lo and price < :hi", price, price.add(BigDecimal.valueOf(400)),
+                        m -> m.price.compareTo(price) >= 0 && m.price.compareTo(price.add(BigDecimal.valueOf(400))) < 0);
+                LocalDate day = LocalDate.of(1990, 1, 1).plusDays(random.nextInt(20_000));
+                checkRange(app, rows, "onDay > :lo and onDay <= :hi", day, day.plusDays(3000),
+                        m -> m.onDay.isAfter(day) && !m.onDay.isAfter(day.plusDays(3000)));
+            }
+        }
+    }
+
+    private static void checkRange(SessionFactory app, List<Measurement> rows, String where, Object low, Object high,
+            Predicate<Measurement> expected) {
+        Set<Long> want = new TreeSet<>();
+        rows.stream().filter(expected).forEach(m -> want.add(m.id));
+        List<Long> found = app.fromTransaction(s -> s.createSelectionQuery("select id from Measurement where "
+                + where, Long.class).setParameter("lo", low).setParameter("hi", high).getResultList());
+        assertEquals(want, new TreeSet<>(found), where + " with " + low + " and " + high);
+    }
+
+    @Test
     void aFailedBatchKeepsItsCellsAndTokensTogetherAndTheRerunCompletes() {
         try (TestDatabase.Instance db = database.create(); SessionFactory app = start(db)) {
             List<Person> people = persist(app, 30);
@@ -134,12 +179,16 @@ class SearchTokensAcrossJobsTest {
     }
 
     private SessionFactory start(TestDatabase.Instance db) {
+        return start(db, Person.class);
+    }
+
+    private SessionFactory start(TestDatabase.Instance db, Class<?> entity) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(EncryptionSettings.PROVIDERS, List.of(keyStore));
         settings.put(EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, PATH);
         settings.put(EncryptionSettings.LIFECYCLE_POLL_INTERVAL, "PT1H");
         settings.put("hibernate.hbm2ddl.auto", "create");
-        SessionFactory app = TestSessionFactories.build(db, null, settings, Person.class);
+        SessionFactory app = TestSessionFactories.build(db, null, settings, entity);
         ColumnKeyAdministration admin = ColumnKeyAdministration.builder().sessionFactory(app).build();
         admin.createColumnMasterKey(ColumnMasterKeySpec.named("cmk1").provider(TestRsaProvider.NAME).keyPath(PATH));
         for (String key : List.of("cek1", "cek1_v2", "cek2")) {

@@ -189,14 +189,11 @@ public record TokenSpec(String table, String ownerColumn, List<Column> columns) 
     }
 
     private static String join(Object... values) {
-        StringBuilder joined = new StringBuilder();
+        List<String> parts = new ArrayList<>();
         for (Object value : values) {
-            if (!joined.isEmpty()) {
-                joined.append(',');
-            }
-            joined.append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+            parts.add(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
         }
-        return joined.toString();
+        return String.join(",", parts);
     }
 
     private static String[] split(String joined, int count) {
