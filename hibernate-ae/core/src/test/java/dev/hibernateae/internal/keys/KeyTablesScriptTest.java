@@ -22,9 +22,9 @@ class KeyTablesScriptTest {
     void everyShippedScriptCreatesTheKeyAndLifecycleTablesOnlyIfMissingAndDropsNothing() {
         for (KeyTables.Database database : KeyTables.Database.values()) {
             List<String> statements = KeyTables.createStatements(database);
-            // The three key tables, then the four lifecycle tables (rotations, column transitions, the registry of
-            // encrypted columns, jobs).
-            assertEquals(7, statements.size(), database.toString());
+            // The three key tables, then the five lifecycle tables (rotations, column transitions, the registries of
+            // encrypted columns and of searchable tables, jobs).
+            assertEquals(8, statements.size(), database.toString());
             for (String statement : statements) {
                 String lower = statement.toLowerCase(Locale.ROOT);
                 assertTrue(lower.startsWith("create table if not exists hae_"), statement);
