@@ -55,6 +55,11 @@ public final class CellFormat implements ValueFormat {
         return readKeys;
     }
 
+    /** The keys stored values may be under and an equality looks for, the write key first. */
+    public List<String> matchKeys() {
+        return matchKeys;
+    }
+
     @Override
     public byte[] store(byte[] plaintext) {
         return cipher(writeKey(), attribute.type()).encrypt(plaintext);

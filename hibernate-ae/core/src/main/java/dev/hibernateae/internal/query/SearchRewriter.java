@@ -71,14 +71,14 @@ final class SearchRewriter {
                     "Cannot search " + search.converter().attribute().role() + " here: its tokens are not known to "
                     + "this session factory, or the attribute is not reached as a column of its table");
         }
-        Map<SearchScheme, SearchTokenHash> hashes = new EnumMap<>(SearchScheme.class);
+        Map<SearchScheme, List<SearchTokenHash>> hashes = new EnumMap<>(SearchScheme.class);
         int slots = 0;
         for (SearchScheme scheme : schemes(search)) {
             if (column.supports(scheme)) {
-                hashes.put(scheme, TokenKeys.forQuery(runtime, formats, column,
-                        scheme, operation));
-                slots = Math.max(slots, scheme == SearchScheme.RANGE ? SearchTokens.maxRangeTokens(column)
-                        : column.contention(scheme));
+                List<SearchTokenHash> keys = TokenKeys.forQuery(runtime, formats, column, scheme, operation);
+                hashes.put(scheme, keys);
+                slots = Math.max(slots, keys.size() * (scheme == SearchScheme.RANGE
+                        ? SearchTokens.maxRangeTokens(column) : column.contention(scheme)));
             }
         }
         Function<ExecutionContext, Object> value = valueOf(search.value(), column, operation);
@@ -102,7 +102,7 @@ final class SearchRewriter {
      * @param second the escape character of a {@code LIKE}, or the upper bound of a {@code BETWEEN}
      */
     private static List<byte[]> tokens(SearchPredicate search, SearchableColumn column,
-            Map<SearchScheme, SearchTokenHash> hashes, Object value, Object second, String operation) {
+            Map<SearchScheme, List<SearchTokenHash>> hashes, Object value, Object second, String operation) {
         String role = column.attribute().role();
         if (value == null || (search.upper() != null && second == null)) {
             throw new UnsupportedEncryptedQueryException(column.attribute().simpleRole(), operation, "A search on "
@@ -113,22 +113,24 @@ final class SearchRewriter {
                 if (!column.attribute().javaType().isInstance(value)) {
                     throw wrongType(column, operation, column.attribute().javaType());
                 }
-                return SearchTokens.query(column, SearchScheme.EQUALITY, value, hashes.get(SearchScheme.EQUALITY));
+                return underEach(hashes.get(SearchScheme.EQUALITY), hash -> SearchTokens.query(column,
+                        SearchScheme.EQUALITY, value, hash));
             }
             case RANGE -> {
                 Object low = bound(column, value, operation);
                 var encoding = column.range().encoding();
                 var interval = search.upper() != null ? encoding.between(low, bound(column, second, operation))
                         : encoding.interval(RangeOperators.of(search.operator()), low);
-                List<byte[]> tokens = SearchTokens.range(column, interval, hashes.get(SearchScheme.RANGE));
+                List<byte[]> tokens = underEach(hashes.get(SearchScheme.RANGE), hash -> SearchTokens.range(column,
+                        interval, hash));
                 return tokens.isEmpty() ? List.of(NO_TOKEN) : tokens;
             }
             case IGNORE_CASE -> {
                 if (!(value instanceof String text)) {
                     throw wrongType(column, operation, String.class);
                 }
-                return SearchTokens.query(column, SearchScheme.IGNORE_CASE, text,
-                        hashes.get(SearchScheme.IGNORE_CASE));
+                return underEach(hashes.get(SearchScheme.IGNORE_CASE), hash -> SearchTokens.query(column,
+                        SearchScheme.IGNORE_CASE, text, hash));
             }
             default -> {
                 if (!(value instanceof String pattern)) {
@@ -141,9 +143,22 @@ final class SearchRewriter {
                             + "as its search annotations declare; this one is not. Searching inside values is not "
                             + "supported");
                 }
-                return SearchTokens.query(column, like.scheme(), like.text(), hashes.get(like.scheme()));
+                return underEach(hashes.get(like.scheme()), hash -> SearchTokens.query(column, like.scheme(),
+                        like.text(), hash));
             }
         }
+    }
+
+    /** The tokens of a search under each of the keys rows' tokens may be under, one key after the other. */
+    private static List<byte[]> underEach(List<SearchTokenHash> hashes, Function<SearchTokenHash, List<byte[]>> of) {
+        if (hashes.size() == 1) {
+            return of.apply(hashes.get(0));
+        }
+        List<byte[]> tokens = new ArrayList<>();
+        for (SearchTokenHash hash : hashes) {
+            tokens.addAll(of.apply(hash));
+        }
+        return tokens;
     }
 
     /**

@@ -7,13 +7,14 @@ import dev.hibernateae.internal.hibernate.CellFormat;
 import dev.hibernateae.internal.hibernate.EncryptionRuntime;
 import dev.hibernateae.internal.hibernate.ValueFormat;
 import dev.hibernateae.internal.hibernate.ValueFormats;
+import java.util.List;
 
 /**
  * The token hash of a column's scheme under the column encryption key its values are written with now. Tokens are
- * made under the key cells are written under, and looked up under one key only: while the attribute's values are
- * stored in more than one form (its key is being rotated, or the column moves between plaintext and cells) searches
- * are refused rather than miss rows, and writes of plaintext (decryption in place) are refused rather than leave a
- * row without tokens.
+ * made under the key cells are written under, and looked up under every key rows may be under (two while the
+ * attribute's key is being rotated). While the column moves between plaintext and cells, searches are refused
+ * rather than miss the plaintext rows, which have no tokens, and writes of plaintext (decryption in place) are
+ * refused rather than leave a row without tokens.
  */
 public final class TokenKeys {
     private TokenKeys() {
@@ -30,17 +31,21 @@ public final class TokenKeys {
         return hash(runtime, key, column, scheme);
     }
 
-    /** For the tokens a query looks up, with the formats of the query's snapshot. */
-    public static SearchTokenHash forQuery(EncryptionRuntime runtime, ValueFormats formats, SearchableColumn column,
-            SearchScheme scheme, String operation) {
+    /**
+     * For the tokens a query looks up, with the formats of the query's snapshot: one hash per key the rows' tokens
+     * may be under, the write key first. While the attribute's key is being rotated, a row's tokens are under the
+     * key its last write (or the job) used, so a search looks for the tokens of every key it matches.
+     */
+    public static List<SearchTokenHash> forQuery(EncryptionRuntime runtime, ValueFormats formats,
+            SearchableColumn column, SearchScheme scheme, String operation) {
         ValueFormat format = formats.format(column.attribute());
-        if (!(format instanceof CellFormat cells) || !format.singleForm()) {
+        if (!(format instanceof CellFormat cells)) {
             throw new UnsupportedEncryptedQueryException(column.attribute().simpleRole(), operation, "Cannot search "
-                    + column.attribute().role() + " by its tokens while its values are stored in more than one form "
-                    + "(its key is being rotated, or its column moves between plaintext and cells): the search "
-                    + "would miss rows. Run it once the job completes (hibernate-ae-cli status)");
+                    + column.attribute().role() + " by its tokens while its column moves between plaintext and "
+                    + "cells: plaintext values have no tokens, and the search would miss rows. Run it once the job "
+                    + "completes (hibernate-ae-cli status)");
         }
-        return hash(runtime, cells.writeKey(), column, scheme);
+        return cells.matchKeys().stream().map(key -> hash(runtime, key, column, scheme)).toList();
     }
 
     private static SearchTokenHash hash(EncryptionRuntime runtime, String keyName, SearchableColumn column,
