@@ -89,9 +89,15 @@ public final class TokenMaintenance implements PostInsertEventListener, PostUpda
     @Override
     public void onPostUpdate(PostUpdateEvent event) {
         EntityPersister persister = event.getPersister();
+        boolean rowWritten = false;
         for (SearchCatalog.TableTokens table : catalog.tablesOf(persister.getEntityName())) {
             if (changed(table, persister, event.getDirtyProperties())) {
-                write(table, persister, event.getEntity(), event.getId(), EventSessions.of(event), true);
+                SharedSessionContractImplementor session = EventSessions.of(event);
+                if (!rowWritten) {
+                    writeRowFirst(session);
+                    rowWritten = true;
+                }
+                write(table, persister, event.getEntity(), event.getId(), session, true);
             }
         }
     }
@@ -99,9 +105,22 @@ public final class TokenMaintenance implements PostInsertEventListener, PostUpda
     @Override
     public void onPostDelete(PostDeleteEvent event) {
         EntityPersister persister = event.getPersister();
-        for (SearchCatalog.TableTokens table : catalog.tablesOf(persister.getEntityName())) {
+        List<SearchCatalog.TableTokens> tables = catalog.tablesOf(persister.getEntityName());
+        if (!tables.isEmpty()) {
+            writeRowFirst(EventSessions.of(event));
+        }
+        for (SearchCatalog.TableTokens table : tables) {
             execute(table.table().deleteOwner(), persister, event.getId(), null, EventSessions.of(event));
         }
+    }
+
+    /**
+     * Sends the row's own update or delete, which JDBC batching may still hold, before its tokens change: the row is
+     * then locked before its tokens, in the order a lifecycle job takes them (it locks rows, then replaces their
+     * tokens). The other order deadlocks against a job rewriting the same row.
+     */
+    private static void writeRowFirst(SharedSessionContractImplementor session) {
+        session.getJdbcCoordinator().executeBatch();
     }
 
     @Override
