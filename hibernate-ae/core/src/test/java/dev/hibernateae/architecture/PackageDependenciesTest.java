@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Data flows one way through the core's internal packages: crypto and codecs at the bottom, then keys, then the
- * Hibernate binding (attribute, converter, formats), then the query guard and the key lifecycle, which may use the
- * binding but never the reverse, then search tokens (on the binding and the keys), then the query stage, which uses
- * the guard and the search tokens; the wiring ({@code internal.boot}) alone
- * sees every layer. Hibernate's internal packages are reached from {@code internal.orm} only.
+ * Hibernate binding (attribute, converter, formats), then the query guard and search tokens (on the binding and the
+ * keys), which may use the binding but never the reverse, then the key lifecycle (whose jobs derive search tokens)
+ * and the query stage (which uses the guard and the search tokens), neither using the other; the wiring
+ * ({@code internal.boot}) alone sees every layer. Hibernate's internal packages are reached from {@code internal.orm} only.
  */
 class PackageDependenciesTest {
     private static final String INTERNAL = "dev.hibernateae.internal.";

@@ -29,7 +29,9 @@ import javax.sql.DataSource;
  *   <li><b>Rewrite.</b> Each worker claims a partition and walks it in key order, batch after batch. A batch reads
  *       rows, transforms their values, writes each changed value with a compare-and-set update, and records the
  *       last key as the partition's checkpoint, all in one transaction: a crash loses at most the batch in flight,
- *       and a rerun continues from the checkpoint (values already rewritten are recognized and kept).</li>
+ *       and a rerun continues from the checkpoint (values already rewritten are recognized and kept). In a table
+ *       with search tokens, the rows whose searchable cells the batch rewrote get their tokens derived again in the
+ *       same transaction ({@link TokenRederivation}).</li>
  *   <li><b>Verify.</b> When every partition is done, the whole table is walked once more: anything still in the old
  *       form (a value the application wrote late, a compare-and-set that lost to the application) is rewritten,
  *       and passes repeat until one rewrites nothing. Values in neither form are counted, never touched.</li>

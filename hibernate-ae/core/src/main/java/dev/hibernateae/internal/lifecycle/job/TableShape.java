@@ -6,11 +6,15 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.hibernate.dialect.Dialect;
@@ -158,30 +162,52 @@ public final class TableShape {
 
     /**
      * The token table of this table ({@code <table>_hae_tokens}, in the same schema and quoted as the table is), if
-     * the database has one: looked up in its metadata in the name's own, lower and upper case.
+     * the database has one: each spelling (as written, lower case, upper case) is probed with a statement that reads
+     * nothing, so the name resolves exactly as the job's own statements will (schema search path, current database,
+     * case folding), never to a table of the same name elsewhere.
      */
     public Optional<String> tokenTable(Connection connection) {
         int dot = table.lastIndexOf('.');
         String qualifier = dot > 0 ? table.substring(0, dot + 1) : "";
         String written = table.substring(dot + 1);
+        char quote = written.charAt(0);
+        boolean quoted = quote == '"' || quote == '`';
         String tokens = unquote(written) + "_hae_tokens";
-        try {
-            DatabaseMetaData metaData = connection.getMetaData();
-            for (String name : new String[] {tokens, tokens.toLowerCase(Locale.ROOT), tokens.toUpperCase(Locale.ROOT)}) {
-                try (ResultSet found = metaData.getTables(null, null, name, null)) {
-                    while (found.next()) {
-                        if (found.getString("TABLE_NAME").equals(name)) {
-                            char quote = written.charAt(0);
-                            return Optional.of(qualifier + (quote == '"' || quote == '`' ? quote + name + quote
-                                    : name));
-                        }
-                    }
-                }
+        Set<String> spellings = new LinkedHashSet<>(List.of(tokens, tokens.toLowerCase(Locale.ROOT),
+                tokens.toUpperCase(Locale.ROOT)));
+        for (String spelling : spellings) {
+            String name = qualifier + (quoted ? quote + spelling + quote : spelling);
+            if (exists(connection, name)) {
+                return Optional.of(name);
             }
-            return Optional.empty();
-        } catch (SQLException e) {
-            throw new AlwaysEncryptedException("Cannot tell whether table " + table + " has search tokens (SQL state "
-                    + e.getSQLState() + ": " + e.getMessage() + ")", e);
+            if (quoted) {
+                break; // a quoted name has one spelling
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean exists(Connection connection, String name) {
+        Savepoint savepoint = null;
+        try {
+            savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try (Statement probe = connection.createStatement()) {
+                probe.executeQuery("select 1 from " + name + " where 1 = 0").close();
+            }
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return true;
+        } catch (SQLException missing) {
+            try {
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                }
+            } catch (SQLException e) {
+                throw new AlwaysEncryptedException("Cannot tell whether table " + table + " has search tokens "
+                        + "(SQL state " + e.getSQLState() + ": " + e.getMessage() + ")", e);
+            }
+            return false;
         }
     }
 
