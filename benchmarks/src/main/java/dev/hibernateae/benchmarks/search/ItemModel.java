@@ -31,6 +31,11 @@ enum ItemModel {
         };
     }
 
+    /** The entity class of this side. */
+    Class<?> type() {
+        return entities()[ordinal()];
+    }
+
     static Class<?>[] entities() {
         return new Class<?>[] {EncryptedItem.class, SearchableItem.class, PlainItem.class};
     }

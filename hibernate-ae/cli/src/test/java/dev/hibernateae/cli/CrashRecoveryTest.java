@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hibernateae.admin.ColumnMasterKeySpec;
-import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.crypto.CellCipher;
 import dev.hibernateae.internal.crypto.CellKey;
 import dev.hibernateae.lifecycle.KeyLifecycle;
 import dev.hibernateae.lifecycle.LifecycleStatus;
-import dev.hibernateae.testing.DriverManagerDataSource;
 import dev.hibernateae.testing.TestDatabase;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,18 +47,9 @@ class CrashRecoveryTest {
     @Test
     void killingTheRotationJobAgainAndAgainLosesNoRow() throws Exception {
         try (TestDatabase.Instance db = TestDatabase.POSTGRESQL.create()) {
-            Path keystore = directory.resolve("keystore.p12");
-            Files.copy(Path.of(System.getProperty("ae.vectors.dir"), "cmk-keystore.p12"), keystore);
-            Map<String, Object> settings = Map.of(EncryptionSettings.KEYSTORE_LOCATION, keystore.toString(),
-                    EncryptionSettings.KEYSTORE_PASSWORD, "changeit", EncryptionSettings.TRUSTED_MASTER_KEY_PATHS, "cmk1");
-            KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(DriverManagerDataSource.of(db))
-                    .settings(settings).build();
-            lifecycle.createTables();
-            lifecycle.administration().createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
-                    .provider("MSSQL_JAVA_KEYSTORE").keyPath("cmk1"));
-            lifecycle.administration().createColumnEncryptionKey("cek1", "cmk1");
-            lifecycle.administration().createColumnEncryptionKey("cek1_v2", "cmk1");
-            var ring = dev.hibernateae.internal.keys.KeyHierarchy.builder().settings(settings)
+            KillableCli cli = new KillableCli(db, directory);
+            KeyLifecycle lifecycle = cli.createKeys("cek1", "cek1_v2");
+            var ring = dev.hibernateae.internal.keys.KeyHierarchy.builder().settings(cli.keySettings())
                     .connections(() -> db.connect()).build().keyRing();
             CellKey source = ring.cellKey("cek1");
             CellKey target = ring.cellKey("cek1_v2");
@@ -81,7 +68,7 @@ class CrashRecoveryTest {
             Process last = null;
             try {
                 for (int kill = 0; kill < KILLS; kill++) {
-                    Process job = start(db, keystore, runs++);
+                    Process job = start(cli, runs++);
                     long baseline = rowsDone(db);
                     // One kill in three lands anywhere (start-up, planning, a batch, verification); the others
                     // after the run has committed a batch of its own, so every run is interrupted mid-work.
@@ -106,14 +93,14 @@ class CrashRecoveryTest {
                     }
                 }
                 if (last == null) {
-                    last = start(db, keystore, runs++);
+                    last = start(cli, runs++);
                     assertTrue(last.waitFor(5, TimeUnit.MINUTES), "the last run finishes");
                 }
             } finally {
                 stop.set(true);
                 application.join();
             }
-            assertEquals(0, last.exitValue(), Files.readString(directory.resolve("run-" + (runs - 1) + ".log")));
+            assertEquals(0, last.exitValue(), Files.readString(cli.log(runs - 1)));
             // Rows walked (committed checkpoints) at each kill: the job advances across kills.
             System.err.println("CrashRecoveryTest: " + runs + " runs, killed " + progressAtKills.size()
                     + " times, rows walked at each kill " + progressAtKills);
@@ -191,21 +178,10 @@ class CrashRecoveryTest {
         }, "application");
     }
 
-    private Process start(TestDatabase.Instance db, Path keystore, int run) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath,
-                "dev.hibernateae.cli.Main", "rotate-cek", "--key", "cek1", "--to", "cek1_v2", "--column",
-                "narrow.secret", "--wait", "0", "--batch-size", "1000", "--partitions", "8", "--workers", "2",
-                "--worker-name", "crash-test", "--no-progress", "--keystore", keystore.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("HAE_URL", db.url());
-        builder.environment().put("HAE_USER", db.user());
-        builder.environment().put("HAE_KEYSTORE_PASSWORD", "changeit");
-        builder.environment().put("HAE_TRUSTED_KEY_PATHS", "cmk1");
-        File log = directory.resolve("run-" + run + ".log").toFile();
-        builder.redirectErrorStream(true).redirectOutput(log);
-        return builder.start();
+    private static Process start(KillableCli cli, int run) throws Exception {
+        return cli.start(run, List.of("rotate-cek", "--key", "cek1", "--to", "cek1_v2", "--column", "narrow.secret",
+                "--wait", "0", "--batch-size", "1000", "--partitions", "8", "--workers", "2", "--worker-name",
+                "crash-test", "--no-progress"));
     }
 
     private static long rowsDone(TestDatabase.Instance db) throws SQLException {

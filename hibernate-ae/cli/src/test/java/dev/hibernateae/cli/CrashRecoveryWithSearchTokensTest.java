@@ -3,18 +3,14 @@ package dev.hibernateae.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
 import dev.hibernateae.internal.crypto.SearchTokenHash;
 import dev.hibernateae.internal.keys.KeyHierarchy;
 import dev.hibernateae.internal.keys.KeyRing;
 import dev.hibernateae.internal.search.SearchScheme;
-import dev.hibernateae.lifecycle.KeyLifecycle;
 import dev.hibernateae.search.Person;
-import dev.hibernateae.testing.DriverManagerDataSource;
 import dev.hibernateae.testing.TestDatabase;
 import dev.hibernateae.testing.TestSessionFactories;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,19 +53,9 @@ class CrashRecoveryWithSearchTokensTest {
     @Test
     void killingARotationWithSearchTokensLeavesEverySearchExact() throws Exception {
         try (TestDatabase.Instance db = TestDatabase.POSTGRESQL.create()) {
-            Path keystore = directory.resolve("keystore.p12");
-            Files.copy(Path.of(System.getProperty("ae.vectors.dir"), "cmk-keystore.p12"), keystore);
-            Map<String, Object> keySettings = Map.of(EncryptionSettings.KEYSTORE_LOCATION, keystore.toString(),
-                    EncryptionSettings.KEYSTORE_PASSWORD, "changeit", EncryptionSettings.TRUSTED_MASTER_KEY_PATHS,
-                    "cmk1");
-            KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(DriverManagerDataSource.of(db))
-                    .settings(keySettings).build();
-            lifecycle.createTables();
-            lifecycle.administration().createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
-                    .provider("MSSQL_JAVA_KEYSTORE").keyPath("cmk1"));
-            for (String key : List.of("cek1", "cek1_v2", "cek2")) {
-                lifecycle.administration().createColumnEncryptionKey(key, "cmk1");
-            }
+            KillableCli cli = new KillableCli(db, directory);
+            cli.createKeys("cek1", "cek1_v2", "cek2");
+            Map<String, Object> keySettings = cli.keySettings();
             Map<String, Object> settings = new HashMap<>(keySettings);
             settings.put(EncryptionSettings.LIFECYCLE_POLL_INTERVAL, "PT0.2S");
             settings.put("hibernate.jdbc.batch_size", "100");
@@ -91,7 +77,7 @@ class CrashRecoveryWithSearchTokensTest {
                 Random random = new Random();
                 try {
                     for (int kill = 0; kill < KILLS; kill++) {
-                        Process job = start(db, keystore, runs++);
+                        Process job = start(cli, runs++);
                         if (job.waitFor(1500 + random.nextInt(2500), TimeUnit.MILLISECONDS)) {
                             last = job;
                             break;
@@ -100,14 +86,14 @@ class CrashRecoveryWithSearchTokensTest {
                         assertTrue(job.waitFor(30, TimeUnit.SECONDS));
                     }
                     if (last == null) {
-                        last = start(db, keystore, runs++);
+                        last = start(cli, runs++);
                         assertTrue(last.waitFor(5, TimeUnit.MINUTES), "the last run finishes");
                     }
                 } finally {
                     stop.set(true);
                     writer.join();
                 }
-                assertEquals(0, last.exitValue(), Files.readString(directory.resolve("run-" + (runs - 1) + ".log")));
+                assertEquals(0, last.exitValue(), Files.readString(cli.log(runs - 1)));
                 assertEquals(List.of(), failures, "the application's writes all went through (no deadlock)");
                 assertTrue(writes.get() > 100, "the application kept writing: " + writes.get());
                 assertTrue(runs > 2, "the job was killed mid-run: " + runs + " runs");
@@ -212,20 +198,9 @@ class CrashRecoveryWithSearchTokensTest {
         return found;
     }
 
-    private Process start(TestDatabase.Instance db, Path keystore, int run) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath,
-                "dev.hibernateae.cli.Main", "rotate-cek", "--key", "cek1", "--to", "cek1_v2", "--wait", "1s",
+    private static Process start(KillableCli cli, int run) throws Exception {
+        return cli.start(run, List.of("rotate-cek", "--key", "cek1", "--to", "cek1_v2", "--wait", "1s",
                 "--batch-size", "100", "--partitions", "6", "--workers", "2", "--worker-name", "crash-test",
-                "--no-progress", "--keystore", keystore.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("HAE_URL", db.url());
-        builder.environment().put("HAE_USER", db.user());
-        builder.environment().put("HAE_KEYSTORE_PASSWORD", "changeit");
-        builder.environment().put("HAE_TRUSTED_KEY_PATHS", "cmk1");
-        File log = directory.resolve("run-" + run + ".log").toFile();
-        builder.redirectErrorStream(true).redirectOutput(log);
-        return builder.start();
+                "--no-progress"));
     }
 }

@@ -4,9 +4,7 @@ import static dev.hibernateae.testing.keys.KeyFixture.PATH_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
-import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.lifecycle.CellShape;
 import dev.hibernateae.internal.lifecycle.LifecycleTestSupport;
 import dev.hibernateae.lifecycle.model.Person;
@@ -47,26 +45,11 @@ class InPlaceEncryptionJobTest {
         TestRsaProvider provider = new TestRsaProvider(TestRsaProvider.NAME, PATH_1);
         try (TestDatabase.Instance db = database.create()) {
             DriverManagerDataSource dataSource = DriverManagerDataSource.of(db);
-            KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(dataSource).settings(KeyFixture.TRUSTED)
-                    .provider(provider).build();
-            lifecycle.createTables();
-            lifecycle.administration().createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
-                    .provider(TestRsaProvider.NAME).keyPath(PATH_1));
-            lifecycle.administration().createColumnEncryptionKey("cek1", "cmk1");
-
-            execute(dataSource, List.of("create table person (id bigint not null primary key, email varchar(60), "
-                    + "born date, score integer, balance decimal(8,2), name varchar(30))"));
+            KeyLifecycle lifecycle = PlaintextPersonTable.create(dataSource, provider);
             List<Object[]> people = insertPeople(dataSource);
-            execute(dataSource, ColumnTypeChanges.toBinary(database));
+            PlaintextPersonTable.execute(dataSource, ColumnTypeChanges.toBinary(database));
 
-            List<PlaintextColumn> columns = List.of(
-                    PlaintextColumn.of(ColumnRef.of("person", "email"), EncryptionType.DETERMINISTIC, String.class)
-                            .withLength(60),
-                    PlaintextColumn.of(ColumnRef.of("person", "born"), EncryptionType.DETERMINISTIC,
-                            LocalDate.class),
-                    PlaintextColumn.of(ColumnRef.of("person", "score"), EncryptionType.RANDOMIZED, Integer.class),
-                    PlaintextColumn.of(ColumnRef.of("person", "balance"), EncryptionType.RANDOMIZED,
-                            BigDecimal.class).withDecimal(8, 2));
+            List<PlaintextColumn> columns = PlaintextPersonTable.COLUMNS;
             JobOptions options = JobOptions.DEFAULTS.withWaitBeforeRewrite(Duration.ZERO).withBatchSize(50)
                     .withPartitions(3).withWorkers(2);
 
@@ -87,7 +70,7 @@ class InPlaceEncryptionJobTest {
                 assertPeople(people, sf);
                 sf.inTransaction(s -> s.find(Person.class, 1L).name = "changed");
             }
-            execute(dataSource, ColumnTypeChanges.fromBinary(database));
+            PlaintextPersonTable.execute(dataSource, ColumnTypeChanges.fromBinary(database));
             lifecycle.forgetDecryptedColumns(columns.stream().map(PlaintextColumn::column).toList());
             assertTrue(lifecycle.status().transitions().stream().allMatch(t -> t.phase().equals("FORGOTTEN")
                     && t.authentic()), lifecycle.status().toString());
@@ -155,13 +138,5 @@ class InPlaceEncryptionJobTest {
             insert.executeBatch();
         }
         return people;
-    }
-
-    private static void execute(DriverManagerDataSource dataSource, List<String> statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
     }
 }

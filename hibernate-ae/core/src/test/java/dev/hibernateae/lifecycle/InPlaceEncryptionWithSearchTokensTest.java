@@ -4,9 +4,7 @@ import static dev.hibernateae.testing.keys.KeyFixture.PATH_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hibernateae.admin.ColumnMasterKeySpec;
 import dev.hibernateae.api.EncryptionSettings;
-import dev.hibernateae.api.EncryptionType;
 import dev.hibernateae.internal.lifecycle.LifecycleTestSupport;
 import dev.hibernateae.lifecycle.model.SearchablePerson;
 import dev.hibernateae.testing.DriverManagerDataSource;
@@ -17,7 +15,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -47,24 +44,10 @@ class InPlaceEncryptionWithSearchTokensTest {
         TestRsaProvider provider = new TestRsaProvider(TestRsaProvider.NAME, PATH_1);
         try (TestDatabase.Instance db = database.create()) {
             DriverManagerDataSource dataSource = DriverManagerDataSource.of(db);
-            KeyLifecycle lifecycle = KeyLifecycle.builder().dataSource(dataSource).settings(KeyFixture.TRUSTED)
-                    .provider(provider).build();
-            lifecycle.createTables();
-            lifecycle.administration().createColumnMasterKey(ColumnMasterKeySpec.named("cmk1")
-                    .provider(TestRsaProvider.NAME).keyPath(PATH_1));
-            lifecycle.administration().createColumnEncryptionKey("cek1", "cmk1");
-            execute(dataSource, List.of("create table person (id bigint not null primary key, email varchar(60), "
-                    + "born date, score integer, balance decimal(8,2), name varchar(30))"));
+            KeyLifecycle lifecycle = PlaintextPersonTable.create(dataSource, provider);
             Map<Long, SearchablePerson> people = insertPeople(dataSource);
-            execute(dataSource, ColumnTypeChanges.toBinary(database));
-            List<PlaintextColumn> columns = List.of(
-                    PlaintextColumn.of(ColumnRef.of("person", "email"), EncryptionType.DETERMINISTIC, String.class)
-                            .withLength(60),
-                    PlaintextColumn.of(ColumnRef.of("person", "born"), EncryptionType.DETERMINISTIC,
-                            LocalDate.class),
-                    PlaintextColumn.of(ColumnRef.of("person", "score"), EncryptionType.RANDOMIZED, Integer.class),
-                    PlaintextColumn.of(ColumnRef.of("person", "balance"), EncryptionType.RANDOMIZED,
-                            BigDecimal.class).withDecimal(8, 2));
+            PlaintextPersonTable.execute(dataSource, ColumnTypeChanges.toBinary(database));
+            List<PlaintextColumn> columns = PlaintextPersonTable.COLUMNS;
             lifecycle.announceEncryptionInPlace("cek1", columns);
 
             try (SessionFactory app = application(db, provider)) {
@@ -149,13 +132,5 @@ class InPlaceEncryptionWithSearchTokensTest {
             insert.executeBatch();
         }
         return people;
-    }
-
-    private static void execute(DriverManagerDataSource dataSource, List<String> statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
     }
 }
