@@ -1,6 +1,5 @@
 package dev.hibernateae.internal.guard;
 
-import dev.hibernateae.api.UnsupportedEncryptedQueryException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,10 +16,8 @@ import org.hibernate.query.sqm.tree.expression.SqmCollectionSize;
 import org.hibernate.query.sqm.tree.expression.SqmDistinct;
 import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.hibernate.query.sqm.tree.expression.SqmFunction;
-import org.hibernate.query.sqm.tree.expression.SqmParameter;
 import org.hibernate.query.sqm.tree.expression.SqmSummarization;
 import org.hibernate.query.sqm.tree.expression.SqmWindow;
-import org.hibernate.query.sqm.tree.from.SqmRoot;
 import org.hibernate.query.sqm.tree.insert.SqmConflictClause;
 import org.hibernate.query.sqm.tree.insert.SqmInsertSelectStatement;
 import org.hibernate.query.sqm.tree.insert.SqmInsertValuesStatement;
@@ -52,15 +49,16 @@ import org.hibernate.query.sqm.tree.update.SqmUpdateStatement;
  * compared with {@code =}, {@code <>}, {@code IN}, {@code MEMBER OF} when deterministic, against parameters,
  * literals or attributes encrypted the same way; {@code IS [NOT] NULL}; {@code count()}; {@code GROUP BY},
  * {@code DISTINCT} and {@code count(distinct)} when deterministic; assigned from parameters, literals or the same
- * encryption in {@code UPDATE} and {@code INSERT}. Anything else falls through to {@link ValueUseWalker}, which
- * refuses it. One instance checks one statement.
+ * encryption in {@code UPDATE} and {@code INSERT}; searched, where its search annotations declare it
+ * ({@link SearchUses}). Anything else falls through to {@link ValueUseWalker}, which refuses it. One instance checks
+ * one statement.
  */
 final class EncryptedQueryWalker extends ValueUseWalker {
-    private final Set<String> searchedEntities;
+    private final SearchUses searches;
 
     EncryptedQueryWalker(EncryptedPathResolver resolver, LiteralRule literals, Set<String> searchedEntities) {
         super(resolver, literals);
-        this.searchedEntities = searchedEntities;
+        this.searches = new SearchUses(resolver, rules, parameters, searchedEntities);
     }
 
     void check(SqmStatement<?> statement) {
@@ -223,7 +221,7 @@ final class EncryptedQueryWalker extends ValueUseWalker {
     public Object visitComparisonPredicate(SqmComparisonPredicate predicate) {
         SearchPredicate search = SearchPredicate.of(predicate, resolver);
         if (search != null) {
-            return searched(search, predicate);
+            return searches.searched(search, predicate);
         }
         ComparisonOperator operator = predicate.getSqmOperator();
         String operation = operator.sqlText().trim().toUpperCase(Locale.ROOT);
@@ -245,61 +243,25 @@ final class EncryptedQueryWalker extends ValueUseWalker {
     @Override
     public Object visitLikePredicate(SqmLikePredicate predicate) {
         SearchPredicate search = SearchPredicate.of(predicate, resolver);
-        return search != null ? searched(search, predicate) : super.visitLikePredicate(predicate);
+        return search != null ? searches.searched(search, predicate) : super.visitLikePredicate(predicate);
     }
 
     @Override
     public Object visitBetweenPredicate(SqmBetweenPredicate predicate) {
         SearchPredicate search = SearchPredicate.of(predicate, resolver);
-        return search != null ? searched(search, predicate) : super.visitBetweenPredicate(predicate);
-    }
-
-    /** A search that tokens answer: its value and escape are bound for the attribute, never sent as they are. */
-    private Object searched(SearchPredicate search, Object predicate) {
-        EncryptedValue value = resolver.resolve(search.path());
-        String operation = switch (search.kind()) {
-            case LIKE -> "LIKE";
-            case RANGE -> search.upper() != null ? "BETWEEN" : search.operator().sqlText().trim();
-            default -> "=";
-        };
-        rules.searched(operation, value, new Operand.Bindable(search.value()));
-        if (search.upper() != null) {
-            rules.searched(operation, value, new Operand.Bindable(search.upper()));
-        }
-        if (search.escape() instanceof SqmParameter<?> escape) {
-            parameters.plain(escape, "ESCAPE");
-        }
-        return predicate;
+        return search != null ? searches.searched(search, predicate) : super.visitBetweenPredicate(predicate);
     }
 
     @Override
     public Object visitDeleteStatement(SqmDeleteStatement<?> statement) {
-        refuseBulkOfSearched(statement.getTarget(), "DELETE");
+        searches.bulkDelete(statement.getTarget());
         return super.visitDeleteStatement(statement);
     }
 
     @Override
     public Object visitUpdateStatement(SqmUpdateStatement<?> statement) {
-        for (SqmAssignment<?> assignment : statement.getSetClause().getAssignments()) {
-            EncryptedValue target = resolver.resolve(assignment.getTargetPath());
-            if (target != null && target.encrypted().stream().anyMatch(c -> c.converter().search().any())) {
-                refuseBulkOfSearched(statement.getTarget(), "UPDATE");
-            }
-        }
+        searches.bulkUpdate(statement);
         return super.visitUpdateStatement(statement);
-    }
-
-    /** Bulk mutations bypass token maintenance: they would leave rows findable by values they no longer hold. */
-    private void refuseBulkOfSearched(SqmRoot<?> target, String operation) {
-        String entity = target.getEntityName();
-        if (searchedEntities.contains(entity)) {
-            throw new UnsupportedEncryptedQueryException(target.getModel().getName(), operation,
-                    "Bulk " + operation + " of " + target.getModel().getName() + " is refused: its rows have search "
-                    + "tokens (@EqualitySearch, @IgnoreCaseSearch, @PrefixSearch, @SuffixSearch), which a bulk "
-                    + operation + " would leave behind, making rows findable by values they no longer hold. "
-                    + (operation.equals("DELETE") ? "Remove the entities through the session (em.remove)"
-                            : "Change the entities through the session (load, set, flush)") + " instead");
-        }
     }
 
     private static boolean equality(ComparisonOperator operator) {
