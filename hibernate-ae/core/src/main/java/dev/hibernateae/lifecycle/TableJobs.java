@@ -26,7 +26,6 @@ final class TableJobs {
     private final Clock clock;
     private final TokenTableCheck.Operation operation;
     private final KeyHierarchy keys;
-    private final Map<String, TokenRederivation> tokens = new LinkedHashMap<>();
     private final Map<String, List<ColumnRef>> columnsByTable = new LinkedHashMap<>();
     private final Map<String, List<CellTransform>> transformsByTable = new LinkedHashMap<>();
     private final Map<String, TableShape> shapes = new LinkedHashMap<>();
@@ -50,7 +49,8 @@ final class TableJobs {
 
     /**
      * Checks every table before anything is announced: its key columns are known (the primary key, or those given),
-     * and the job's statements run on it. Idempotent.
+     * the job's statements run on it and, if it has search tokens, its token spec verifies (read again when its job
+     * starts, after the applications registered theirs again at the announcement). Idempotent.
      *
      * @throws AlwaysEncryptedException naming the table and what is missing
      */
@@ -62,13 +62,11 @@ final class TableJobs {
             List<ColumnRef> columns = table.getValue();
             TableShape shape = new TableShape(table.getKey(), keyColumns(table.getKey(), columns),
                     columns.stream().map(ColumnRef::column).toList());
-            TokenRederivation rederivation = database.inTransaction("check table " + table.getKey() + " for the job",
-                    connection -> {
-                        shape.check(connection);
-                        return TokenTableCheck.prepare(connection, shape, operation,
-                                new RecordJournal(keys.keyRing()), keys.keyRing());
-                    });
-            tokens.put(table.getKey(), rederivation);
+            database.inTransaction("check table " + table.getKey() + " for the job", connection -> {
+                shape.check(connection);
+                return TokenTableCheck.prepare(connection, shape, operation, new RecordJournal(keys.keyRing()),
+                        keys.keyRing());
+            });
             shapes.put(table.getKey(), shape);
         }
     }
@@ -87,8 +85,12 @@ final class TableJobs {
             TableShape shape = table.getValue();
             String name = truncate(namePrefix + " " + table.getKey());
             jobNames.add(name);
+            // Read the token spec again: applications registered theirs at the announcement, after prepare().
+            TokenRederivation rederivation = database.inTransaction("read the token spec of " + table.getKey(),
+                    connection -> TokenTableCheck.prepare(connection, shape, this.operation,
+                            new RecordJournal(keys.keyRing()), keys.keyRing()));
             TableJob job = new TableJob(database.dataSource(), name, shape, transformsByTable.get(table.getKey()),
-                    tokens.get(table.getKey()), options, counters, clock);
+                    rederivation, options, counters, clock);
             try {
                 complete &= job.run();
             } catch (SQLException e) {

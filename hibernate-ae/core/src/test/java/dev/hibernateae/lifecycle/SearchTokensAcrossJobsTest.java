@@ -185,6 +185,35 @@ class SearchTokensAcrossJobsTest {
         }
     }
 
+    @Test
+    void theJobReadsTheTokenSpecAgainWhenItStartsRewriting() throws Exception {
+        try (TestDatabase.Instance db = database.create(); SessionFactory app = start(db)) {
+            List<Person> people = persist(app, 10);
+            KeyRing keys = LifecycleTestSupport.runtime(app).keyRing();
+            // The spec verifies when the rotation is prepared, then is gone by the time the job starts rewriting.
+            java.util.concurrent.CompletableFuture<JobReport> rotation = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> lifecycle(DriverManagerDataSource.of(db)).rotateEncryptionKey("cek1",
+                            "cek1_v2", List.of(), options().withWaitBeforeRewrite(Duration.ofSeconds(2))));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (count(db, "select count(*) from hae_key_rotations") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            LifecycleTestSupport.execute(db, "delete from hae_search_tables");
+            java.util.concurrent.ExecutionException failed = assertThrows(
+                    java.util.concurrent.ExecutionException.class, rotation::get);
+            assertTrue(failed.getCause().getMessage().contains("no registered token spec"),
+                    failed.getCause().getMessage());
+            assertEquals(people.size(), oldSsnTokens(db, keys, people), "no row was rewritten");
+
+            // The application registers its spec again when it sees the rotation; the rerun completes.
+            LifecycleTestSupport.poll(app);
+            assertTrue(lifecycle(DriverManagerDataSource.of(db)).rotateEncryptionKey("cek1", "cek1_v2", List.of(),
+                    options()).completed());
+            LifecycleTestSupport.poll(app);
+            assertSearchesExact(app, people);
+        }
+    }
+
     private SessionFactory start(TestDatabase.Instance db) {
         return start(db, Person.class);
     }
