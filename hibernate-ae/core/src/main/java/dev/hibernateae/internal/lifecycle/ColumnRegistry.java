@@ -75,7 +75,8 @@ public final class ColumnRegistry {
     }
 
     /**
-     * Registers {@code attribute} with the tag of {@code tagKey}, unless the same registration is already there.
+     * Registers {@code attribute} with the tag of {@code tagKey}, unless the same registration is already there and
+     * authentic.
      *
      * @return whether a row was written
      */
@@ -83,7 +84,7 @@ public final class ColumnRegistry {
             KeyRing keys) throws SQLException {
         Entry entry = Entry.of(attribute, tagKey, Instant.now().truncatedTo(ChronoUnit.MICROS));
         Optional<Stored> existing = read(connection, entry.table(), entry.column());
-        if (existing.isPresent() && existing.get().entry().sameAs(entry)) {
+        if (existing.isPresent() && existing.get().entry().sameAs(entry) && authentic(existing.get(), keys)) {
             return false;
         }
         byte[] tag = key(keys, tagKey).tag(message(entry));
@@ -211,6 +212,16 @@ public final class ColumnRegistry {
                 EncryptionType.valueOf(rows.getString(5).trim()),
                 rowKey == null || rowKey.isBlank() ? List.of() : Arrays.asList(rowKey.split(",")),
                 LifecycleRecords.instant(rows, 7), rows.getString(8)), rows.getBytes(9));
+    }
+
+    /** Whether a stored row's tag verifies (a row whose tag an administrator changed is written again). */
+    private static boolean authentic(Stored stored, KeyRing keys) {
+        try {
+            return stored.tag() != null && key(keys, stored.entry().tagKey()).verify(message(stored.entry()),
+                    stored.tag());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static KeyedHash key(KeyRing keys, String columnEncryptionKey) {

@@ -35,7 +35,8 @@ public final class SearchRegistry {
     }
 
     /**
-     * Registers {@code spec} tagged under {@code tagKey}, unless the same spec under the same tag key is there.
+     * Registers {@code spec} tagged under {@code tagKey}, unless the same spec is there, authentic, under the same tag
+     * key.
      *
      * @return whether a row was written
      */
@@ -44,7 +45,8 @@ public final class SearchRegistry {
         String table = spec.table().toLowerCase(Locale.ROOT);
         String text = spec.encode();
         Optional<Stored> existing = read(connection, table);
-        if (existing.isPresent() && existing.get().spec().equals(text) && existing.get().tagKey().equals(tagKey)) {
+        if (existing.isPresent() && existing.get().spec().equals(text) && existing.get().tagKey().equals(tagKey)
+                && authenticOrFalse(existing.get(), keys)) {
             return false;
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -79,8 +81,7 @@ public final class SearchRegistry {
         String record = SEARCH_TABLES + ": " + row.table() + " (tagged under '" + row.tagKey() + "')";
         boolean verifies;
         try {
-            verifies = row.tag() != null && key(keys, row.tagKey()).verify(message(row.table(), row.spec(),
-                    row.registeredAt(), row.tagKey()), row.tag());
+            verifies = authentic(row, keys);
         } catch (RuntimeException e) {
             throw new LifecycleRecordException(record, "The search registration " + record + " cannot be checked "
                     + "(its tag key cannot be loaded here: " + e.getMessage() + "), so no job derives search tokens "
@@ -119,6 +120,20 @@ public final class SearchRegistry {
                 return Optional.of(new Stored(rows.getString(1), rows.getString(2), LifecycleRecords.instant(rows, 3),
                         rows.getString(4), rows.getBytes(5)));
             }
+        }
+    }
+
+    /** Whether a stored row's tag verifies (a row whose tag an administrator changed is written again). */
+    private static boolean authentic(Stored row, KeyRing keys) {
+        return row.tag() != null && key(keys, row.tagKey()).verify(message(row.table(), row.spec(),
+                row.registeredAt(), row.tagKey()), row.tag());
+    }
+
+    private static boolean authenticOrFalse(Stored row, KeyRing keys) {
+        try {
+            return authentic(row, keys);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
