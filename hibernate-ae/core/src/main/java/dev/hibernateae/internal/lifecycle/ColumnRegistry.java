@@ -136,8 +136,8 @@ public final class ColumnRegistry {
             if (checked.problem() != null) {
                 throw new LifecycleRecordException(checked.entry().describe(), "The registration "
                         + checked.entry().describe() + " " + checked.problem() + ", so no job rewrites that column "
-                        + "on its word. Delete the row and start an application that maps the column (it registers "
-                        + "it again), or name the columns explicitly", checked.cause());
+                        + "on its word. Start an application that maps the column (it registers it again at startup "
+                        + "and at every lifecycle change), or name the columns explicitly", checked.cause());
             }
             entries.add(checked.entry());
         }

@@ -90,8 +90,9 @@ public final class SearchRegistry {
         }
         if (!verifies) {
             throw new LifecycleRecordException(record, "The search registration " + record + " does not "
-                    + "authenticate, so no job derives search tokens on its word. Delete the row and start an "
-                    + "application that maps the table: it registers it again", null);
+                    + "authenticate, so no job derives search tokens on its word. Start an application that maps "
+                    + "the table (it registers it again at startup and at every lifecycle change), then run the job "
+                    + "again", null);
         }
         try {
             TokenSpec spec = TokenSpec.decode(row.spec());
