@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
             "@Column length, precision and scale. Applications with @Encrypted whose setting",
             "hibernate.ae.lifecycle.encrypting_columns names the columns read plaintext and cells while it",
             "runs (they see the announcement), and write cells; others refuse the plaintext. Resumable and",
-            "verified."})
+            "verified. Columns with search annotations get their rows' search tokens in the same batches (the",
+            "application that maps them must have started once, to register their spec in hae_search_tables)."})
 final class EncryptColumnCommand extends KeyCommand {
     @Mixin
     AttributeFlags attribute;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
             "     match cells of both keys in equality queries, still writing the old key;",
             "  2. waits --wait, switches them to writing KEY, and waits --wait again;",
             "  3. re-encrypts in batches (each batch commits its checkpoint; a rerun resumes), with",
-            "     compare-and-set updates that never overwrite an application's write;",
+            "     compare-and-set updates that never overwrite an application's write; in tables with search",
+            "     tokens, the same batch replaces the rewritten rows' tokens (from hae_search_tables);",
             "  4. walks the tables again to verify every value, then marks the rotation completed.",
             "Afterwards drop-cek removes the key rotated from.",
             "Several processes may run the same command at once: they share the tables' key-range partitions."})
