@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rotation of a key name with searchable attributes is killed with {@code kill -9} again and again while an
- * application keeps changing rows through Hibernate, and resumed each time. On PostgreSQL: afterwards every row's
+ * The rotation of a key name with searchable attributes is killed with {@code kill -9} again and again, each time
+ * shortly after it committed a batch (cells and tokens), while an application keeps changing rows through
+ * Hibernate, and resumed each time. On PostgreSQL: afterwards every row's
  * tokens are under the new key (none of the old key's equality tokens is left) and searches find exactly the rows
  * whose committed values match.
  */
@@ -74,16 +75,27 @@ class CrashRecoveryWithSearchTokensTest {
                 writer.start();
                 Process last = null;
                 int runs = 0;
+                int killedWhileWorking = 0;
                 Random random = new Random();
                 try {
                     for (int kill = 0; kill < KILLS; kill++) {
                         Process job = start(cli, runs++);
-                        if (job.waitFor(1500 + random.nextInt(2500), TimeUnit.MILLISECONDS)) {
-                            last = job;
-                            break;
+                        long baseline = rowsDone(db);
+                        // Killed shortly after this run committed a batch of its own, so that it dies mid-work
+                        // (its token writes included) and no run gets far.
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                        while (job.isAlive() && rowsDone(db) == baseline && System.nanoTime() < deadline) {
+                            Thread.sleep(10);
                         }
-                        job.destroyForcibly();
+                        if (job.waitFor(random.nextInt(100), TimeUnit.MILLISECONDS)) {
+                            last = job;
+                            break; // finished by itself before this kill
+                        }
+                        job.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
                         assertTrue(job.waitFor(30, TimeUnit.SECONDS));
+                        if (rowsDone(db) > baseline) {
+                            killedWhileWorking++;
+                        }
                     }
                     if (last == null) {
                         last = start(cli, runs++);
@@ -96,7 +108,9 @@ class CrashRecoveryWithSearchTokensTest {
                 assertEquals(0, last.exitValue(), Files.readString(cli.log(runs - 1)));
                 assertEquals(List.of(), failures, "the application's writes all went through (no deadlock)");
                 assertTrue(writes.get() > 100, "the application kept writing: " + writes.get());
-                assertTrue(runs > 2, "the job was killed mid-run: " + runs + " runs");
+                System.err.println("CrashRecoveryWithSearchTokensTest: " + runs + " runs, killed mid-job "
+                        + killedWhileWorking + " times, " + writes.get() + " application writes meanwhile");
+                assertTrue(killedWhileWorking >= 3, "killed mid-job only " + killedWhileWorking + " times");
                 Thread.sleep(500); // an application poll: it now looks up the new key's tokens only
 
                 KeyRing keys = KeyHierarchy.builder().settings(keySettings).connections(db::connect).build()
@@ -174,6 +188,14 @@ class CrashRecoveryWithSearchTokensTest {
         return new TreeSet<>(ids);
     }
 
+    private static long rowsDone(TestDatabase.Instance db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("select coalesce(sum(rows_done), 0) from hae_lifecycle_jobs")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** Rows with one of the equality tokens of their ssn under cek1, the key rotated out. */
     private static long oldEqualityTokens(TestDatabase.Instance db, KeyRing keys, Map<Long, String[]> committed)
             throws SQLException {
@@ -200,7 +222,7 @@ class CrashRecoveryWithSearchTokensTest {
 
     private static Process start(KillableCli cli, int run) throws Exception {
         return cli.start(run, List.of("rotate-cek", "--key", "cek1", "--to", "cek1_v2", "--wait", "1s",
-                "--batch-size", "100", "--partitions", "6", "--workers", "2", "--worker-name", "crash-test",
+                "--batch-size", "50", "--partitions", "6", "--workers", "2", "--worker-name", "crash-test",
                 "--no-progress"));
     }
 }
