@@ -8,7 +8,6 @@ import dev.hibernateae.internal.lifecycle.job.JobCounters;
 import dev.hibernateae.internal.lifecycle.job.LifecycleDatabase;
 import dev.hibernateae.internal.lifecycle.job.TableJob;
 import dev.hibernateae.internal.lifecycle.job.TableShape;
-import dev.hibernateae.internal.lifecycle.job.TokenKeyPlan;
 import dev.hibernateae.internal.lifecycle.job.TokenRederivation;
 import dev.hibernateae.internal.lifecycle.job.TokenTableCheck;
 import java.sql.SQLException;

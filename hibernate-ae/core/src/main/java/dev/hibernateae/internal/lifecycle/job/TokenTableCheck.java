@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,7 +85,7 @@ public final class TokenTableCheck {
                     false);
             if (!inJob && transition.isPresent() && transition.get().running()) {
                 throw new AlwaysEncryptedException("Column " + shape.table() + "." + column.column() + " has search "
-                        + "tokens and is being " + transition.get().direction().name().toLowerCase() + "ed in place: "
+                        + "tokens and is being " + transition.get().direction().name().toLowerCase(Locale.ROOT) + "ed in place: "
                         + "finish that job first. Not run; nothing was changed");
             }
             if (!choices.containsKey(keyName)) {
