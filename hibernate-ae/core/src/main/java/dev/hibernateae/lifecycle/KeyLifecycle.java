@@ -107,6 +107,20 @@ public final class KeyLifecycle {
     }
 
     /**
+     * Derives the search tokens of every row of {@code table} again from the values it holds, under each key name's
+     * current key, as the table's token spec (registered by the applications that map it) says; cells are left as
+     * they are. For rows written around the applications: native SQL, plain JDBC, a partial restore. Online,
+     * resumable and verified like the other jobs; refused while a key name of the table is being rotated or a
+     * column of it moves between plaintext and cells.
+     *
+     * @throws dev.hibernateae.api.AlwaysEncryptedException when the table has no token spec or token table, or
+     *         when the spec does not authenticate
+     */
+    public JobReport rebuildSearchTokens(String table, JobOptions options) {
+        return new SearchTokenRebuild(database, keys, clock).run(table, options);
+    }
+
+    /**
      * The columns applications registered under {@code keyName} ({@code hae_encrypted_columns}, written by every
      * application at startup), each with the columns that identify its table's rows; every registration verified.
      *

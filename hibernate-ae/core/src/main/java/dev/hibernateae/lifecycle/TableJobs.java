@@ -89,7 +89,7 @@ final class TableJobs {
                     connection -> TokenTableCheck.prepare(connection, shape, this.operation,
                             new RecordJournal(keys.keyRing()), keys.keyRing()));
             TableJob job = new TableJob(database.dataSource(), name, shape, transformsByTable.get(table.getKey()),
-                    rederivation, options, counters, clock);
+                    rederivation, this.operation == TokenTableCheck.Operation.REBUILD, options, counters, clock);
             try {
                 complete &= job.run();
             } catch (SQLException e) {

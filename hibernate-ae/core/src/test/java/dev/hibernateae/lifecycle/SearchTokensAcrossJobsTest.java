@@ -214,6 +214,38 @@ class SearchTokensAcrossJobsTest {
         }
     }
 
+    @Test
+    void aRebuildDerivesEveryRowsTokensAgainAfterWritesAroundTheApplication() {
+        try (TestDatabase.Instance db = database.create(); SessionFactory app = start(db)) {
+            List<Person> people = persist(app, 30);
+            Person lost = people.get(0);
+            Person source = people.stream().filter(p -> !p.ssn.equals(lost.ssn)).findFirst().orElseThrow();
+            Person impostor = people.stream().filter(p -> !p.ssn.equals(source.ssn) && p != lost).findFirst()
+                    .orElseThrow();
+            // As native SQL would leave them: one row without tokens, another with a third row's tokens too.
+            LifecycleTestSupport.execute(db, "delete from Person_hae_tokens where owner_id = ?", lost.id);
+            LifecycleTestSupport.execute(db, "insert into Person_hae_tokens (token, owner_id) select token, ? from "
+                    + "Person_hae_tokens where owner_id = ? and token not in (select token from Person_hae_tokens "
+                    + "where owner_id = ?)", impostor.id, source.id, impostor.id);
+            List<Long> wrong = app.fromTransaction(s -> s.createSelectionQuery("select id from Person where ssn = :v",
+                    Long.class).setParameter("v", source.ssn).getResultList());
+            assertTrue(wrong.contains(impostor.id), "the copied tokens make a row match a value it does not hold");
+
+            KeyLifecycle lifecycle = lifecycle(DriverManagerDataSource.of(db));
+            JobReport report = lifecycle.rebuildSearchTokens("Person", options());
+            assertTrue(report.completed(), report.toString());
+            assertEquals(people.size(), report.rowsWalked());
+            assertEquals(0, report.rewritten(), "no cell is rewritten");
+            assertSearchesExact(app, people);
+            check(app, people, "ssn = :v", lost.ssn, p -> p.ssn.equals(lost.ssn));
+
+            LifecycleTestSupport.execute(db, "delete from hae_search_tables");
+            AlwaysEncryptedException refused = assertThrows(AlwaysEncryptedException.class,
+                    () -> lifecycle.rebuildSearchTokens("Person", options()));
+            assertTrue(refused.getMessage().contains("no token spec"), refused.getMessage());
+        }
+    }
+
     private SessionFactory start(TestDatabase.Instance db) {
         return start(db, Person.class);
     }

@@ -46,6 +46,14 @@ final class BatchWalker {
 
     /** The batch after {@code after} (exclusive) up to {@code upTo} (inclusive); either may be null. */
     BatchResult next(Connection connection, KeyTuple after, KeyTuple upTo) throws SQLException {
+        return next(connection, after, upTo, false);
+    }
+
+    /**
+     * As {@link #next(Connection, KeyTuple, KeyTuple)}; with {@code everyRow}, the tokens of every row read are
+     * derived again, rewritten or not (a rebuild of the tokens).
+     */
+    BatchResult next(Connection connection, KeyTuple after, KeyTuple upTo, boolean everyRow) throws SQLException {
         int keys = shape.keyColumns().size();
         List<String> columns = shape.columns();
         List<List<Change>> changes = new ArrayList<>();
@@ -74,6 +82,9 @@ final class BatchWalker {
                     KeyTuple key = KeyTuple.read(result, 1, keys);
                     last = key;
                     rows++;
+                    if (everyRow) {
+                        rederive.add(key);
+                    }
                     for (int c = 0; c < columns.size(); c++) {
                         byte[] stored = result.getBytes(keys + 1 + c);
                         if (stored == null) {

@@ -48,6 +48,7 @@ public final class TableJob {
     private final JobOptions options;
     private final JobCounters counters;
     private final Clock clock;
+    private final boolean rebuild;
     private final AtomicBoolean failed = new AtomicBoolean();
     private volatile JobProgress.Stage stage = JobProgress.Stage.REWRITING;
     private volatile long rowsTotal;
@@ -55,9 +56,10 @@ public final class TableJob {
     /**
      * @param transforms one per column of {@code shape}, in its order
      * @param tokens derives the search tokens of rewritten rows again; null when the table has none
+     * @param rebuild whether the rewrite pass derives the tokens of every row again, rewritten or not
      */
     public TableJob(DataSource dataSource, String name, TableShape shape, List<CellTransform> transforms,
-            TokenRederivation tokens, JobOptions options, JobCounters counters, Clock clock) {
+            TokenRederivation tokens, boolean rebuild, JobOptions options, JobCounters counters, Clock clock) {
         this.dataSource = dataSource;
         this.name = name;
         this.shape = shape;
@@ -65,6 +67,7 @@ public final class TableJob {
         this.options = options;
         this.counters = counters;
         this.clock = clock;
+        this.rebuild = rebuild;
     }
 
     public String name() {
@@ -240,7 +243,7 @@ public final class TableJob {
             BatchResult batch = null;
             for (int attempt = 1; ; attempt++) {
                 try {
-                    batch = walker.next(connection, after, partition.upper());
+                    batch = walker.next(connection, after, partition.upper(), rebuild);
                     boolean done = batch.rows() < walker.batchSize();
                     KeyTuple last = batch.lastKey() != null ? batch.lastKey() : after;
                     if (!JobCatalog.checkpoint(connection, name, number, worker, last, batch.rows(), done,

@@ -29,11 +29,18 @@ public final class TokenTableCheck {
     /**
      * What one operation does to the keys of one key name.
      *
-     * @param keyName the key name whose columns the job rewrites
+     * @param keyName the key name whose columns the job rewrites; null when it rewrites no cell (a rebuild of the
+     *        tokens), so that every key name's keys come from the lifecycle records
      * @param choice the key its tokens are derived under and the keys its cells may be under while the job runs;
      *        null when the job writes plaintext (decryption in place), which derives no tokens
      */
     public record Operation(String keyName, TokenKeyPlan.Choice choice) {
+        /** A job that rewrites no cell and derives every row's tokens again. */
+        public static final Operation REBUILD = new Operation(null, null);
+
+        boolean decrypting() {
+            return keyName != null && choice == null;
+        }
     }
 
     /**
@@ -54,7 +61,7 @@ public final class TokenTableCheck {
                         + "miss them afterwards. Start an application that maps the table (it registers the spec at "
                         + "startup), then run the job again. Not run; nothing was changed"));
         List<String> jobColumns = shape.columns();
-        if (operation.choice() == null) {
+        if (operation.decrypting()) {
             for (TokenSpec.Column column : spec.columns()) {
                 if (jobColumns.stream().anyMatch(c -> TableShape.unquote(c).equalsIgnoreCase(
                         TableShape.unquote(column.column())))) {
@@ -75,7 +82,7 @@ public final class TokenTableCheck {
         Map<String, TokenKeyPlan.Choice> choices = new HashMap<>();
         for (TokenSpec.Column column : spec.columns()) {
             String keyName = column.keyName();
-            if (keyName.equals(operation.keyName())) {
+            if (operation.keyName() != null && keyName.equals(operation.keyName())) {
                 choices.put(keyName, operation.choice());
                 continue;
             }
@@ -83,7 +90,8 @@ public final class TokenTableCheck {
                     TableShape.unquote(column.column())));
             Optional<ColumnTransition> transition = journal.transition(connection, spec.table(), column.column(),
                     false);
-            if (!inJob && transition.isPresent() && transition.get().running()) {
+            boolean rebuilding = operation.keyName() == null;
+            if ((!inJob || rebuilding) && transition.isPresent() && transition.get().running()) {
                 throw new AlwaysEncryptedException("Column " + shape.table() + "." + column.column() + " has search "
                         + "tokens and is being " + transition.get().direction().name().toLowerCase(Locale.ROOT) + "ed in place: "
                         + "finish that job first. Not run; nothing was changed");
