@@ -37,7 +37,8 @@ public final class Main {
         for (KeyCommand command : List.of(new CreateCmkCommand(context), new CreateCekCommand(context),
                 new DropCekCommand(context), new ListKeysCommand(context), new RotateCmkCommand(context),
                 new RotateCekCommand(context), new EncryptColumnCommand(context), new DecryptColumnCommand(context),
-                new StatusCommand(context), new AuthenticateRecordsCommand(context))) {
+                new RebuildTokensCommand(context), new StatusCommand(context),
+                new AuthenticateRecordsCommand(context))) {
             tool.addSubcommand(command);
         }
         tool.addSubcommand(new CommandLine.HelpCommand());

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliCommandsTest {
     private static final String[] COMMANDS = {"create-cmk", "create-cek", "drop-cek", "list-keys", "rotate-cmk",
-            "rotate-cek", "encrypt-column", "decrypt-column", "status", "authenticate-records"};
+            "rotate-cek", "encrypt-column", "decrypt-column", "rebuild-tokens", "status", "authenticate-records"};
 
     @TempDir
     Path directory;
@@ -96,6 +96,9 @@ class CliCommandsTest {
         assertEquals(2, run("drop-cek").exitCode(), "no key name");
         assertEquals(2, run("encrypt-column", "--key", "cek1", "--column", "t.c", "--type", "sideways",
                 "--java-type", "string").exitCode());
+        assertEquals(2, run("rebuild-tokens").exitCode(), "no --table");
+        assertEquals(2, run("rebuild-tokens", "--table", "item", "--column", "item.secret").exitCode(),
+                "--column does not go with rebuild-tokens");
         CliRun noDatabase = CliRun.of(env, List.of(), "list-keys");
         assertEquals(4, noDatabase.exitCode(), noDatabase.toString());
         assertTrue(noDatabase.err().contains("HAE_URL"), noDatabase.err());
@@ -208,6 +211,11 @@ class CliCommandsTest {
         assertEquals(3, incomplete.exitCode(), incomplete.toString());
         assertTrue(incomplete.err().contains("item row (7) column secret"), incomplete.err());
         assertEquals(3, run("status").exitCode());
+
+        // A table without search tokens has no token spec to rebuild them from: refused, nothing changed.
+        CliRun noSpec = run("rebuild-tokens", "--table", "item", "--no-progress");
+        assertEquals(1, noSpec.exitCode(), noSpec.toString());
+        assertTrue(noSpec.err().contains("has no token spec in hae_search_tables"), noSpec.err());
     }
 
     @Test
