@@ -69,14 +69,11 @@ class CrashRecoveryTest {
             try {
                 for (int kill = 0; kill < KILLS; kill++) {
                     Process job = start(cli, runs++);
-                    long baseline = rowsDone(db);
+                    long baseline = cli.rowsDone();
                     // One kill in three lands anywhere (start-up, planning, a batch, verification); the others
                     // after the run has committed a batch of its own, so every run is interrupted mid-work.
                     if (kill % 3 != 0) {
-                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                        while (job.isAlive() && rowsDone(db) == baseline && System.nanoTime() < deadline) {
-                            Thread.sleep(20);
-                        }
+                        cli.awaitCommit(job, baseline);
                     }
                     // Short after a commit, so no run gets far: twelve kills must not let the job finish early.
                     long sleep = kill % 3 != 0 ? random.nextInt(150) : 200 + random.nextInt(1300);
@@ -86,7 +83,7 @@ class CrashRecoveryTest {
                     }
                     job.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
                     assertTrue(job.waitFor(30, TimeUnit.SECONDS));
-                    long done = rowsDone(db);
+                    long done = cli.rowsDone();
                     progressAtKills.add(done);
                     if (done > baseline) {
                         killedWhileWorking++;
@@ -182,14 +179,6 @@ class CrashRecoveryTest {
         return cli.start(run, List.of("rotate-cek", "--key", "cek1", "--to", "cek1_v2", "--column", "narrow.secret",
                 "--wait", "0", "--batch-size", "1000", "--partitions", "8", "--workers", "2", "--worker-name",
                 "crash-test", "--no-progress"));
-    }
-
-    private static long rowsDone(TestDatabase.Instance db) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("select coalesce(sum(rows_done), 0) from hae_lifecycle_jobs")) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private static Map<Long, byte[]> cells(TestDatabase.Instance db) throws SQLException {

@@ -80,20 +80,17 @@ class CrashRecoveryWithSearchTokensTest {
                 try {
                     for (int kill = 0; kill < KILLS; kill++) {
                         Process job = start(cli, runs++);
-                        long baseline = rowsDone(db);
+                        long baseline = cli.rowsDone();
                         // Killed shortly after this run committed a batch of its own, so that it dies mid-work
                         // (its token writes included) and no run gets far.
-                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                        while (job.isAlive() && rowsDone(db) == baseline && System.nanoTime() < deadline) {
-                            Thread.sleep(10);
-                        }
+                        cli.awaitCommit(job, baseline);
                         if (job.waitFor(random.nextInt(100), TimeUnit.MILLISECONDS)) {
                             last = job;
                             break; // finished by itself before this kill
                         }
                         job.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
                         assertTrue(job.waitFor(30, TimeUnit.SECONDS));
-                        if (rowsDone(db) > baseline) {
+                        if (cli.rowsDone() > baseline) {
                             killedWhileWorking++;
                         }
                     }
@@ -186,14 +183,6 @@ class CrashRecoveryWithSearchTokensTest {
         List<Long> ids = app.fromTransaction(s -> s.createSelectionQuery("select id from Person where " + where,
                 Long.class).setParameter("v", value).getResultList());
         return new TreeSet<>(ids);
-    }
-
-    private static long rowsDone(TestDatabase.Instance db) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("select coalesce(sum(rows_done), 0) from hae_lifecycle_jobs")) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     /** Rows with one of the equality tokens of their ssn under cek1, the key rotated out. */

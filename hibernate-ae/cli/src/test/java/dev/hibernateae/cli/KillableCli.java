@@ -8,9 +8,14 @@ import dev.hibernateae.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * For the crash tests: the key store of the vectors (master key {@code cmk1}), key tables with column encryption keys
@@ -63,6 +68,23 @@ final class KillableCli {
         builder.environment().put("HAE_TRUSTED_KEY_PATHS", "cmk1");
         builder.redirectErrorStream(true).redirectOutput(log(run).toFile());
         return builder.start();
+    }
+
+    /** Rows the jobs' committed checkpoints account for, over every job's partitions. */
+    long rowsDone() throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("select coalesce(sum(rows_done), 0) from hae_lifecycle_jobs")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Waits (up to a minute) until {@code job} committed a batch beyond {@code baseline}, or ended. */
+    void awaitCommit(Process job, long baseline) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (job.isAlive() && rowsDone() == baseline && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     /** The output of run {@code run}. */
